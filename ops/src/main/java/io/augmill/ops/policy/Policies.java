@@ -1,0 +1,121 @@
+package io.augmill.ops.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.augmill.ops.spec.OpRegistry;
+import io.augmill.ops.spec.TransformJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds policies: built-in presets (the resource {@code augmill/policies/builtin.yaml}, one entry per
+ * name with {@code description} and {@code transform}), and YAML/JSON files written either as a policy
+ * document ({@code {name, description, transform}}) or as a bare transform.
+ */
+public final class Policies {
+
+  private static final String BUILTIN = "augmill/policies/builtin.yaml";
+  private static final Set<String> DOCUMENT_KEYS = Set.of("name", "description", "transform");
+  private static volatile Map<String, JsonNode> builtinDocs;
+
+  private final OpRegistry registry;
+
+  /** Policies built from the given registry's ops. */
+  public Policies(OpRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Policies built from the built-in ops. */
+  public static Policies builtin() {
+    return new Policies(OpRegistry.builtin());
+  }
+
+  /** The built-in policy names, in catalogue order. */
+  public Set<String> names() {
+    return Collections.unmodifiableSet(docs().keySet());
+  }
+
+  /** A built-in policy by name. */
+  public Policy named(String name) {
+    JsonNode doc = docs().get(name);
+    if (doc == null) {
+      throw new IllegalArgumentException("unknown policy '" + name + "' (built-in: " + String.join(", ", names()) + ")");
+    }
+    return fromDocument(name, doc);
+  }
+
+  /**
+   * Resolves {@code --policy P}: a built-in name, else an existing YAML/JSON file.
+   *
+   * @throws IllegalArgumentException naming {@code P} and what was tried
+   */
+  public Policy resolve(String p) {
+    if (docs().containsKey(p)) {
+      return named(p);
+    }
+    Path file = Path.of(p);
+    if (Files.isRegularFile(file)) {
+      return read(file);
+    }
+    throw new IllegalArgumentException("policy '" + p + "' is neither a built-in policy ("
+        + String.join(", ", names()) + ") nor a readable YAML/JSON file");
+  }
+
+  /** Reads a policy file: a policy document or a bare transform. */
+  public Policy read(Path file) {
+    JsonNode root;
+    try {
+      root = TransformJson.YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": not valid YAML/JSON: " + e.getMessage(), e);
+    }
+    try {
+      if (root != null && root.isObject() && root.has("transform")) {
+        return fromDocument(root.path("name").asText(file.toString()), root);
+      }
+      return new Policy(file.toString(), "", registry.json().read(root));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Policy fromDocument(String name, JsonNode doc) {
+    doc.fieldNames().forEachRemaining(k -> {
+      if (!DOCUMENT_KEYS.contains(k)) {
+        throw new IllegalArgumentException("policy '" + name + "': unknown key '" + k + "' (expected name, description, transform)");
+      }
+    });
+    try {
+      return new Policy(name, doc.path("description").asText(""), registry.json().read(doc.get("transform")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("policy '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, JsonNode> docs() {
+    if (builtinDocs == null) {
+      synchronized (Policies.class) {
+        if (builtinDocs == null) {
+          try (InputStream in = Policies.class.getClassLoader().getResourceAsStream(BUILTIN)) {
+            if (in == null) {
+              throw new IllegalStateException("resource " + BUILTIN + " missing from the class path");
+            }
+            Map<String, JsonNode> docs = new LinkedHashMap<>();
+            ((ObjectNode) TransformJson.YAML.readTree(in)).fields().forEachRemaining(e -> docs.put(e.getKey(), e.getValue()));
+            builtinDocs = docs;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    }
+    return builtinDocs;
+  }
+}
