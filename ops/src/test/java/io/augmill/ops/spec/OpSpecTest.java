@@ -27,6 +27,19 @@ class OpSpecTest {
   }
 
   @Test
+  void listsMayHoldWordsAndNestedSpecs() {
+    OpSpec s = OpSpec.parse("sequence(ops=[hflip, rotate(degrees=3,interp=bilinear), [1, 2]],empty=[])");
+    assertThat(s.args().get("ops").get(0).textValue()).isEqualTo("hflip");
+    assertThat(s.args().get("ops").get(1).textValue()).isEqualTo("rotate(degrees=3,interp=bilinear)");
+    assertThat(s.args().get("ops").get(2).get(1).asInt()).isEqualTo(2);
+    assertThat(s.args().get("empty").isEmpty()).isTrue();
+    assertThat(OpSpec.parse(s.toString())).isEqualTo(s);
+    OpSpec nested = OpSpec.parse("random_apply(op={\"op\":\"hflip\",\"p\":0.5})");
+    assertThat(nested.args().get("op").get("p").asDouble()).isEqualTo(0.5);
+    assertThat(OpSpec.parse(nested.toString())).isEqualTo(nested);
+  }
+
+  @Test
   void compactFormRoundTrips() {
     OpSpec s = OpSpec.of("rotate", "degrees", 15.5, "interp", "bilinear", "fill", new int[] {1, 2, 3});
     assertThat(s.toString()).isEqualTo("rotate(degrees=15.5,interp=bilinear,fill=[1,2,3])");
