@@ -43,6 +43,15 @@ public final class Policies {
     return Collections.unmodifiableSet(docs().keySet());
   }
 
+  /** The one-line description of a built-in policy, without building it. */
+  public String description(String name) {
+    JsonNode doc = docs().get(name);
+    if (doc == null) {
+      throw new IllegalArgumentException("unknown policy '" + name + "' (built-in: " + String.join(", ", names()) + ")");
+    }
+    return doc.path("description").asText("");
+  }
+
   /** A built-in policy by name. */
   public Policy named(String name) {
     JsonNode doc = docs().get(name);
