@@ -36,8 +36,8 @@ public class DistillationLoss extends SoftTargetCrossEntropy {
     }
     NDArray logits = predictions.head();
     NDArray hard = crossEntropy(labels.get(0), logits);
-    NDArray teacherSoft = labels.get(1).div(temperature).softmax(1);
-    NDArray soft = crossEntropy(teacherSoft, logits.div(temperature));
-    return hard.add(soft.mul(weight * temperature * temperature));
+    NDArray teacherSoft = labels.get(1).div((float) temperature).softmax(1);
+    NDArray soft = crossEntropy(teacherSoft, logits.div((float) temperature));
+    return hard.add(soft.mul((float) (weight * temperature * temperature)));
   }
 }

@@ -111,8 +111,8 @@ public final class BatchMixer {
     NDManager manager = images.getManager();
     if (params instanceof MixParams.Mixup m) {
       NDArray idx = index(manager, m.perm(), images);
-      NDArray x = images.mul(m.lambda()).add(images.get(new NDIndex("{}", idx)).mul(1 - m.lambda()));
-      NDArray y = targets.mul(m.lambda()).add(targets.get(new NDIndex("{}", idx)).mul(1 - m.lambda()));
+      NDArray x = images.mul((float) m.lambda()).add(images.get(new NDIndex("{}", idx)).mul((float) (1 - m.lambda())));
+      NDArray y = targets.mul((float) m.lambda()).add(targets.get(new NDIndex("{}", idx)).mul((float) (1 - m.lambda())));
       return new NDList(x, y);
     }
     if (params instanceof MixParams.CutMix c) {
@@ -129,7 +129,7 @@ public final class BatchMixer {
       NDArray mask = manager.create(box, new Shape(1, 1, height, width)).toDevice(images.getDevice(), false);
       NDArray other = images.get(new NDIndex("{}", idx));
       NDArray x = images.mul(mask.neg().add(1)).add(other.mul(mask));
-      NDArray y = targets.mul(c.lambda()).add(targets.get(new NDIndex("{}", idx)).mul(1 - c.lambda()));
+      NDArray y = targets.mul((float) c.lambda()).add(targets.get(new NDIndex("{}", idx)).mul((float) (1 - c.lambda())));
       return new NDList(x, y);
     }
     MixParams.Ricap r = (MixParams.Ricap) params;
@@ -150,7 +150,7 @@ public final class BatchMixer {
           images
               .get(new NDIndex("{}", idx))
               .get(new NDIndex(":, :, {}:{}, {}:{}", ys[k], ys[k] + hs[k], xs[k], xs[k] + ws[k]));
-      NDArray part = targets.get(new NDIndex("{}", idx)).mul(weights[k]);
+      NDArray part = targets.get(new NDIndex("{}", idx)).mul((float) weights[k]);
       y = y == null ? part : y.add(part);
     }
     NDArray top = NDArrays.concat(new NDList(crops[0], crops[1]), 3);

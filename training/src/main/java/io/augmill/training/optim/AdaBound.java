@@ -67,11 +67,11 @@ public final class AdaBound extends ScheduledOptimizer {
 
   @Override
   protected void apply(String id, NDArray weight, NDArray grad, NDArray[] state, double lr, long t) {
-    NDArray m = state[0].muli(beta1).addi(grad.mul(1 - beta1));
-    NDArray v = state[1].muli(beta2).addi(grad.square().mul(1 - beta2));
+    NDArray m = state[0].muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
+    NDArray v = state[1].muli((float) beta2).addi(grad.square().mul((float) (1 - beta2)));
     double stepSize = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
     double[] b = bounds(lr, t);
-    NDArray eta = v.sqrt().add(epsilon).pow(-1).mul(stepSize).clip(b[0], b[1]);
+    NDArray eta = v.sqrt().add((float) epsilon).pow(-1).mul((float) stepSize).clip((float) b[0], (float) b[1]);
     weight.subi(eta.mul(m));
   }
 }

@@ -44,13 +44,13 @@ public final class Adam extends ScheduledOptimizer {
   @Override
   protected void apply(String id, NDArray weight, NDArray grad, NDArray[] state, double lr, long t) {
     if (decoupled && weightDecay() > 0 && decays(id)) {
-      weight.muli(1 - lr * weightDecay());
+      weight.muli((float) (1 - lr * weightDecay()));
     }
-    NDArray m = state[0].muli(beta1).addi(grad.mul(1 - beta1));
-    NDArray v = state[1].muli(beta2).addi(grad.square().mul(1 - beta2));
+    NDArray m = state[0].muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
+    NDArray v = state[1].muli((float) beta2).addi(grad.square().mul((float) (1 - beta2)));
     double c1 = 1 - Math.pow(beta1, t);
     double c2 = 1 - Math.pow(beta2, t);
-    NDArray denom = v.div(c2).sqrt().add(epsilon);
-    weight.subi(m.div(denom).mul(lr / c1));
+    NDArray denom = v.div((float) c2).sqrt().add((float) epsilon);
+    weight.subi(m.div(denom).mul((float) (lr / c1)));
   }
 }

@@ -141,14 +141,14 @@ public abstract class ScheduledOptimizer extends Optimizer {
       scope.suppressNotUsedWarning();
       NDArray g = grad;
       if (clip > 0) {
-        g = g.clip(-clip, clip);
+        g = g.clip((float) -clip, (float) clip);
       }
       if (decays(parameterId)) {
         if (l1 > 0) {
-          g = g.add(weight.sign().mul(l1));
+          g = g.add(weight.sign().mul((float) l1));
         }
         if (weightDecay > 0 && !decoupledDecay()) {
-          g = g.add(weight.mul(weightDecay));
+          g = g.add(weight.mul((float) weightDecay));
         }
       }
       apply(parameterId, weight, g, state(parameterId, weight), learningRate(), step + 1);

@@ -37,11 +37,11 @@ public final class Sgd extends ScheduledOptimizer {
   @Override
   protected void apply(String id, NDArray weight, NDArray grad, NDArray[] state, double lr, long t) {
     if (momentum == 0) {
-      weight.subi(grad.mul(lr));
+      weight.subi(grad.mul((float) lr));
       return;
     }
-    NDArray buf = state[0].muli(momentum).addi(grad);
-    NDArray direction = nesterov ? grad.add(buf.mul(momentum)) : buf;
-    weight.subi(direction.mul(lr));
+    NDArray buf = state[0].muli((float) momentum).addi(grad);
+    NDArray direction = nesterov ? grad.add(buf.mul((float) momentum)) : buf;
+    weight.subi(direction.mul((float) lr));
   }
 }

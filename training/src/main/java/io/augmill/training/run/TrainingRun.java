@@ -327,7 +327,7 @@ public final class TrainingRun implements AutoCloseable {
           }
           NDArray z = trainer.forward(new NDList(xs)).singletonOrThrow();
           NDArray l = loss.evaluate(labels, new NDList(z));
-          gc.backward(l.mul((double) (to - from) / n));
+          gc.backward(l.mul((float) (to - from) / n));
           lossTotal += l.getFloat() * (to - from);
           correct += z.argMax(1).eq(ts.argMax(1)).countNonzero().getLong();
           from = to;
