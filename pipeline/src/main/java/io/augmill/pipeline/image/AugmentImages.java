@@ -1,5 +1,6 @@
 package io.augmill.pipeline.image;
 
+import io.augmill.datasets.shard.RejectedRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.augmill.ops.image.Images;
@@ -21,7 +22,7 @@ import org.opencv.core.Mat;
  * The Augment step: emits {@code variants} augmented copies of each decoded input (plus the
  * unaugmented input as variant 0 with {@code keepOriginal}). Each draw uses the generator of
  * {@code (seed, key, variant)} only, so it is the same on every runner, worker and bundle. A variant
- * whose ops throw becomes a {@link Rejected} record with reason {@code augment-failed}.
+ * whose ops throw becomes a {@link RejectedRecord} record with reason {@code augment-failed}.
  */
 public final class AugmentImages extends PTransform<PCollection<DecodedImage>, PCollectionTuple> {
 
@@ -30,7 +31,7 @@ public final class AugmentImages extends PTransform<PCollection<DecodedImage>, P
   /** Augmented variants. */
   public static final TupleTag<AugmentedImage> AUGMENTED = new TupleTag<>("augmented") {};
   /** Rejected variants. */
-  public static final TupleTag<Rejected> REJECTED = new TupleTag<>("rejected") {};
+  public static final TupleTag<RejectedRecord> REJECTED = new TupleTag<>("rejected") {};
 
   private final String policyJson;
   private final long seed;
@@ -129,8 +130,8 @@ public final class AugmentImages extends PTransform<PCollection<DecodedImage>, P
       try {
         result = policy.augment(image, seed, in.key(), variant);
       } catch (RuntimeException e) {
-        PipelineMetrics.rejected(Rejected.AUGMENT_FAILED).inc();
-        out.get(REJECTED).output(new Rejected(in.key(), in.location(), variant, Rejected.AUGMENT_FAILED,
+        PipelineMetrics.rejected(RejectReasons.AUGMENT_FAILED).inc();
+        out.get(REJECTED).output(new RejectedRecord(in.key(), in.location(), variant, RejectReasons.AUGMENT_FAILED,
             in.location() + " variant " + variant + ": policy '" + policy.name() + "' failed: " + e.getMessage()));
         return;
       }

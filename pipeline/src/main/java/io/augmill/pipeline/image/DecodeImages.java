@@ -1,5 +1,6 @@
 package io.augmill.pipeline.image;
 
+import io.augmill.datasets.shard.RejectedRecord;
 import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.image.OpenCv;
 import io.augmill.ops.image.UnsupportedImageException;
@@ -18,10 +19,11 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * The Decode step: turns source inputs into grey or RGB pixels, and every input it cannot use into a
- * {@link Rejected} record: zero-byte ({@code empty}), undecodable, 16-bit or float
+ * {@link RejectedRecord} record: zero-byte ({@code empty}), undecodable, 16-bit or float
  * ({@code unsupported-depth}), an odd channel count ({@code unsupported-channels}), more pixels than
  * the limit ({@code too-large}, checked from the PNG/JPEG/BMP header before decoding), or raw pixels
- * whose length does not match their geometry ({@code bad-raw-pixels}).
+ * whose length does not match their geometry ({@code bad-raw-pixels}); a record the source could not
+ * read is rejected with the source's reason.
  */
 public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCollectionTuple> {
 
@@ -30,7 +32,7 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
   /** Decoded inputs. */
   public static final TupleTag<DecodedImage> DECODED = new TupleTag<>("decoded") {};
   /** Rejected inputs (variant null). */
-  public static final TupleTag<Rejected> REJECTED = new TupleTag<>("rejected") {};
+  public static final TupleTag<RejectedRecord> REJECTED = new TupleTag<>("rejected") {};
 
   private final long maxPixels;
 
@@ -84,7 +86,7 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
         out.get(DECODED).output(new DecodedImage(in.key(), in.location(), in.label(), pixels));
       } catch (UnsupportedImageException e) {
         PipelineMetrics.rejected(e.reason()).inc();
-        out.get(REJECTED).output(new Rejected(in.key(), in.location(), null, e.reason(), e.getMessage()));
+        out.get(REJECTED).output(new RejectedRecord(in.key(), in.location(), null, e.reason(), e.getMessage()));
       }
     }
   }
@@ -96,7 +98,10 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
    */
   public static Pixels decode(SourceImage in, long maxPixels) {
     String name = in.location();
-    if (in.raw() != null) {
+    if (in.failed()) {
+      throw new UnsupportedImageException(in.failureReason(), in.failureMessage());
+    }
+    if (in.raw()) {
       return fromRaw(in, maxPixels);
     }
     if (in.data().length == 0) {
@@ -121,18 +126,17 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
   }
 
   private static Pixels fromRaw(SourceImage in, long maxPixels) {
-    SourceImage.RawGeometry g = in.raw();
     String name = in.location();
-    if (g.width() < 1 || g.height() < 1 || (long) g.width() * g.height() * g.channels() != in.data().length) {
-      throw new UnsupportedImageException(Rejected.BAD_RAW, name + ": " + in.data().length
-          + " raw bytes do not hold " + g.width() + "x" + g.height() + "x" + g.channels() + " pixels");
+    if (in.width() < 1 || in.height() < 1 || (long) in.width() * in.height() * in.channels() != in.data().length) {
+      throw new UnsupportedImageException(RejectReasons.BAD_RAW, name + ": " + in.data().length
+          + " raw bytes do not hold " + in.width() + "x" + in.height() + "x" + in.channels() + " pixels");
     }
-    checkPixels(name, g.width(), g.height(), maxPixels);
-    return switch (g.channels()) {
-      case 1, 3 -> new Pixels(g.width(), g.height(), g.channels(), in.data());
-      case 4 -> dropAlpha(in.data(), g.width(), g.height());
+    checkPixels(name, in.width(), in.height(), maxPixels);
+    return switch (in.channels()) {
+      case 1, 3 -> new Pixels(in.width(), in.height(), in.channels(), in.data());
+      case 4 -> dropAlpha(in.data(), in.width(), in.height());
       default -> throw new UnsupportedImageException(UnsupportedImageException.UNSUPPORTED_CHANNELS,
-          name + ": unsupported channel count " + g.channels() + " (expected grey, RGB or RGBA)");
+          name + ": unsupported channel count " + in.channels() + " (expected grey, RGB or RGBA)");
     };
   }
 
@@ -151,7 +155,7 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
 
   private static void checkPixels(String name, long width, long height, long maxPixels) {
     if (width * height > maxPixels) {
-      throw new UnsupportedImageException(Rejected.TOO_LARGE, name + ": " + width + "x" + height
+      throw new UnsupportedImageException(RejectReasons.TOO_LARGE, name + ": " + width + "x" + height
           + " = " + width * height + " pixels exceeds the limit of " + maxPixels + " (--max-pixels)");
     }
   }

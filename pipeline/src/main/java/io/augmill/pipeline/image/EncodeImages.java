@@ -1,5 +1,7 @@
 package io.augmill.pipeline.image;
 
+import io.augmill.datasets.example.ImageExample;
+import io.augmill.datasets.shard.RejectedRecord;
 import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.image.OpenCv;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -12,17 +14,18 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.opencv.core.Mat;
 
 /**
- * The Encode step: encodes each variant as PNG, JPEG or raw HWC bytes. A variant the encoder
- * refuses becomes a {@link Rejected} record with reason {@code encode-failed}.
+ * The Encode step: encodes each variant as PNG, JPEG or raw HWC bytes, as the shard record
+ * ({@link ImageExample}) it becomes. A variant the encoder
+ * refuses becomes a {@link RejectedRecord} record with reason {@code encode-failed}.
  */
 public final class EncodeImages extends PTransform<PCollection<AugmentedImage>, PCollectionTuple> {
 
   private static final long serialVersionUID = 1L;
 
   /** Encoded variants. */
-  public static final TupleTag<EncodedImage> ENCODED = new TupleTag<>("encoded") {};
+  public static final TupleTag<ImageExample> ENCODED = new TupleTag<>("encoded") {};
   /** Rejected variants. */
-  public static final TupleTag<Rejected> REJECTED = new TupleTag<>("rejected") {};
+  public static final TupleTag<RejectedRecord> REJECTED = new TupleTag<>("rejected") {};
 
   private final ImageCodec.Format format;
   private final int jpegQuality;
@@ -52,7 +55,7 @@ public final class EncodeImages extends PTransform<PCollection<AugmentedImage>, 
   }
 
   /** Encodes one variant. */
-  static final class EncodeFn extends DoFn<AugmentedImage, EncodedImage> {
+  static final class EncodeFn extends DoFn<AugmentedImage, ImageExample> {
 
     private static final long serialVersionUID = 1L;
     private final ImageCodec.Format format;
@@ -75,13 +78,13 @@ public final class EncodeImages extends PTransform<PCollection<AugmentedImage>, 
       try {
         bytes = encode(p);
       } catch (RuntimeException e) {
-        PipelineMetrics.rejected(Rejected.ENCODE_FAILED).inc();
-        out.get(REJECTED).output(new Rejected(in.key(), in.location(), in.variant(), Rejected.ENCODE_FAILED,
+        PipelineMetrics.rejected(RejectReasons.ENCODE_FAILED).inc();
+        out.get(REJECTED).output(new RejectedRecord(in.key(), in.location(), in.variant(), RejectReasons.ENCODE_FAILED,
             in.location() + " variant " + in.variant() + ": " + format.specName() + " encoding failed: " + e.getMessage()));
         return;
       }
-      out.get(ENCODED).output(new EncodedImage(in.key(), in.location(), in.label(), in.variant(), format.specName(),
-          p.width(), p.height(), p.channels(), bytes, in.params()));
+      out.get(ENCODED).output(new ImageExample(in.key(), in.label(), in.variant(), format, p.height(), p.width(),
+          p.channels(), bytes, in.params()));
     }
 
     private byte[] encode(Pixels p) {
