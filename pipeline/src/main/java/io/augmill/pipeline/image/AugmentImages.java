@@ -68,8 +68,10 @@ public final class AugmentImages extends PTransform<PCollection<DecodedImage>, P
 
   @Override
   public PCollectionTuple expand(PCollection<DecodedImage> input) {
-    return input.apply("ApplyPolicy", ParDo.of(new AugmentFn(policyJson, seed, variants, keepOriginal))
+    PCollectionTuple out = input.apply("ApplyPolicy", ParDo.of(new AugmentFn(policyJson, seed, variants, keepOriginal))
         .withOutputTags(AUGMENTED, TupleTagList.of(REJECTED)));
+    out.get(AUGMENTED).setCoder(ElementCoders.AugmentedImageCoder.of());
+    return out;
   }
 
   /** Rebuilds a policy from the JSON document {@link Policy#toJson()} wrote. */

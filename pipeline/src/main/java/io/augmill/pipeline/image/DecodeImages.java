@@ -54,8 +54,10 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
 
   @Override
   public PCollectionTuple expand(PCollection<SourceImage> input) {
-    return input.apply("DecodeGuarded",
+    PCollectionTuple out = input.apply("DecodeGuarded",
         ParDo.of(new DecodeFn(maxPixels)).withOutputTags(DECODED, TupleTagList.of(REJECTED)));
+    out.get(DECODED).setCoder(ElementCoders.DecodedImageCoder.of());
+    return out;
   }
 
   /** Decodes one input or rejects it. */

@@ -50,8 +50,10 @@ public final class EncodeImages extends PTransform<PCollection<AugmentedImage>, 
 
   @Override
   public PCollectionTuple expand(PCollection<AugmentedImage> input) {
-    return input.apply("EncodeImage", ParDo.of(new EncodeFn(format, jpegQuality))
+    PCollectionTuple out = input.apply("EncodeImage", ParDo.of(new EncodeFn(format, jpegQuality))
         .withOutputTags(ENCODED, TupleTagList.of(REJECTED)));
+    out.get(ENCODED).setCoder(ElementCoders.ImageExampleCoder.of());
+    return out;
   }
 
   /** Encodes one variant. */

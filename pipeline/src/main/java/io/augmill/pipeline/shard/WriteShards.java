@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -72,6 +74,7 @@ public final class WriteShards extends PTransform<PCollection<ImageExample>, PCo
             .into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(ShardEntry.class)))
             .via((ImageExample e) -> KV.of(ShardAssignment.shardOf(e.key(), (int) e.variant(), count),
                 new ShardEntry(e.key(), (int) e.variant(), ExampleCodec.encode(e)))))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ShardEntry.CODER))
         .apply("GroupByShard", GroupByKey.create())
         .apply("WriteShard", ParDo.of(new WriteShardFn(directory, split, shards)));
   }

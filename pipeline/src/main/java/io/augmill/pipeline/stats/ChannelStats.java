@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.augmill.ops.image.OpenCv;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Objects;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -82,6 +84,19 @@ public record ChannelStats(long images, long pixels, int channels, double[] mean
     m.release();
     values.release();
     vectors.release();
+  }
+
+  /** Equal when every count and value is equal (records compare arrays by identity otherwise). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ChannelStats s && images == s.images && pixels == s.pixels && channels == s.channels
+        && Arrays.equals(mean, s.mean) && Arrays.equals(std, s.std) && Arrays.deepEquals(covariance, s.covariance)
+        && Arrays.equals(eigval, s.eigval) && Arrays.deepEquals(eigvec, s.eigvec);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(images, pixels, channels, Arrays.hashCode(mean), Arrays.deepHashCode(covariance));
   }
 
   /** The JSON written to {@code stats.json} and into the manifest's {@code stats}. */

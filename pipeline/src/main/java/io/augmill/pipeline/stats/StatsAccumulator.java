@@ -2,6 +2,8 @@ package io.augmill.pipeline.stats;
 
 import io.augmill.pipeline.image.Pixels;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Exact integer sums of pixel values and of their pairwise channel products. Integer sums make merging
@@ -82,6 +84,18 @@ public final class StatsAccumulator implements Serializable {
     for (int i = 0; i < 6; i++) {
       products[i] += other.products[i];
     }
+  }
+
+  /** Equal when every sum is equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StatsAccumulator a && images == a.images && pixels == a.pixels && anyColour == a.anyColour
+        && Arrays.equals(sums, a.sums) && Arrays.equals(products, a.products);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(images, pixels, anyColour, Arrays.hashCode(sums), Arrays.hashCode(products));
   }
 
   long images() {

@@ -12,6 +12,7 @@ import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.policy.Policy;
 import io.augmill.ops.spec.TransformJson;
 import io.augmill.pipeline.image.DecodeImages;
+import io.augmill.pipeline.image.ElementCoders;
 import io.augmill.pipeline.image.Pixels;
 import io.augmill.pipeline.image.SourceImage;
 import io.augmill.pipeline.shard.ManifestTemplate;
@@ -61,7 +62,7 @@ class PreprocessImagesTest {
     Policy policy = TestInputs.flipAndSometimesFail();
     List<SourceImage> inputs = inputs();
     TestPipelines.run(getClass(), "preprocess", p -> {
-      PCollection<String> manifestJson = p.apply(Create.of(inputs))
+      PCollection<String> manifestJson = p.apply(Create.of(inputs).withCoder(ElementCoders.SourceImageCoder.of()))
           .apply(PreprocessImages.of(policy, ImageCodec.Format.PNG, 95, MAX_PIXELS, template(out, policy, true)));
       PAssert.thatSingleton(manifestJson).satisfies(json -> {
         assertThat(json).contains("\"format_version\" : 1").contains("\"split\" : \"train\"");
@@ -141,7 +142,7 @@ class PreprocessImagesTest {
   void shardsWithoutRecordsAreStillWritten() throws Throwable {
     Policy policy = TestInputs.policy("{op: identity}");
     TestPipelines.run(getClass(), "empty-shards", p -> {
-      PCollection<String> manifestJson = p.apply(Create.of(TestInputs.valid(1)))
+      PCollection<String> manifestJson = p.apply(Create.of(TestInputs.valid(1)).withCoder(ElementCoders.SourceImageCoder.of()))
           .apply(PreprocessImages.of(policy, ImageCodec.Format.RAW, 95, MAX_PIXELS,
               new ManifestTemplate(out.toString(), "test", 4, List.of(), "raw", policy.toJson().toString(), 0, 1,
                   false, "test:inline", "v")));
