@@ -198,19 +198,23 @@ final class AffineSampler {
   }
 
   private void bicubic(byte[] out, int o, int[] cols, int[] rows, double dx, double dy) {
+    int c0 = cols[0];
+    int c1 = cols[1];
+    int c2 = cols[2];
+    int c3 = cols[3];
+    int r0 = rows[0];
+    int r1 = rows[1];
+    int r2 = rows[2];
+    int r3 = rows[3];
+    byte[] s = src;
     for (int c = 0; c < channels; c++) {
-      double v1 = cubicRow(rows[0], cols, c, dx);
-      double v2 = cubicRow(rows[1], cols, c, dx);
-      double v3 = cubicRow(rows[2], cols, c, dx);
-      double v4 = cubicRow(rows[3], cols, c, dx);
+      double v1 = cubic(s[r0 + c0 + c] & 0xff, s[r0 + c1 + c] & 0xff, s[r0 + c2 + c] & 0xff, s[r0 + c3 + c] & 0xff, dx);
+      double v2 = cubic(s[r1 + c0 + c] & 0xff, s[r1 + c1 + c] & 0xff, s[r1 + c2 + c] & 0xff, s[r1 + c3 + c] & 0xff, dx);
+      double v3 = cubic(s[r2 + c0 + c] & 0xff, s[r2 + c1 + c] & 0xff, s[r2 + c2 + c] & 0xff, s[r2 + c3 + c] & 0xff, dx);
+      double v4 = cubic(s[r3 + c0 + c] & 0xff, s[r3 + c1 + c] & 0xff, s[r3 + c2 + c] & 0xff, s[r3 + c3 + c] & 0xff, dx);
       double value = cubic(v1, v2, v3, v4, dy);
       out[o + c] = value <= 0.0 ? 0 : value >= 255.0 ? (byte) 255 : (byte) (int) value;
     }
-  }
-
-  private double cubicRow(int r, int[] cols, int c, double dx) {
-    return cubic(src[r + cols[0] + c] & 0xff, src[r + cols[1] + c] & 0xff, src[r + cols[2] + c] & 0xff,
-        src[r + cols[3] + c] & 0xff, dx);
   }
 
   /** Cubic convolution with a = -1, evaluated in the same order as PIL so rounding is identical. */
