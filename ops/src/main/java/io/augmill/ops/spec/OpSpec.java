@@ -103,8 +103,7 @@ public record OpSpec(String op, ObjectNode args) {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       sb.append(e.getKey()).append('=');
-      JsonNode v = e.getValue();
-      sb.append(v.isTextual() ? v.textValue() : v.toString());
+      appendValue(sb, e.getValue());
       if (it.hasNext()) {
         sb.append(',');
       }
@@ -134,6 +133,23 @@ public record OpSpec(String op, ObjectNode args) {
     return new OpSpec(node.get("op").textValue(), (ObjectNode) args);
   }
 
+  private static void appendValue(StringBuilder sb, JsonNode v) {
+    if (v.isTextual()) {
+      sb.append(v.textValue());
+    } else if (v.isArray()) {
+      sb.append('[');
+      for (int i = 0; i < v.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        appendValue(sb, v.get(i));
+      }
+      sb.append(']');
+    } else {
+      sb.append(v);
+    }
+  }
+
   private static String checkName(String name, String text) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("op spec '" + text + "': invalid op name '" + name + "'");
@@ -146,13 +162,36 @@ public record OpSpec(String op, ObjectNode args) {
       throw new IllegalArgumentException("op spec '" + text + "': empty value");
     }
     char c = value.charAt(0);
-    boolean literal = c == '[' || c == '-' || c == '+' || c == '.' || Character.isDigit(c)
-        || value.equals("true") || value.equals("false");
+    if (c == '{') {
+      try {
+        return JSON.readTree(value);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("op spec '" + text + "': cannot read JSON value '" + value + "'");
+      }
+    }
+    if (c == '[') {
+      if (!value.endsWith("]")) {
+        throw new IllegalArgumentException("op spec '" + text + "': unbalanced brackets in '" + value + "'");
+      }
+      var array = JsonNodeFactory.instance.arrayNode();
+      String inner = value.substring(1, value.length() - 1).strip();
+      if (!inner.isEmpty()) {
+        for (String item : splitTopLevel(inner, text)) {
+          array.add(parseValue(item.strip(), text));
+        }
+      }
+      return array;
+    }
+    boolean literal = c == '-' || c == '+' || c == '.' || Character.isDigit(c) || value.equals("true") || value.equals("false");
     if (!literal) {
       return JsonNodeFactory.instance.textNode(value);
     }
     try {
-      return JSON.readTree(c == '+' ? value.substring(1) : value);
+      JsonNode node = JSON.readTree(c == '+' ? value.substring(1) : value);
+      if (node == null || !node.isValueNode()) {
+        throw new IllegalArgumentException("op spec '" + text + "': cannot read value '" + value + "'");
+      }
+      return node;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("op spec '" + text + "': cannot read value '" + value + "'");
     }
@@ -164,9 +203,9 @@ public record OpSpec(String op, ObjectNode args) {
     int start = 0;
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
-      if (c == '[' || c == '(') {
+      if (c == '[' || c == '(' || c == '{') {
         depth++;
-      } else if (c == ']' || c == ')') {
+      } else if (c == ']' || c == ')' || c == '}') {
         depth--;
         if (depth < 0) {
           throw new IllegalArgumentException("op spec '" + text + "': unbalanced '" + c + "'");

@@ -1,0 +1,135 @@
+package io.augmill.ops.color;
+
+import io.augmill.ops.image.Images;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+
+/**
+ * PIL {@code ImageEnhance} semantics, reproduced bit for bit: each op blends the image with a
+ * "degenerate" image, {@code out = degenerate + factor * (image - degenerate)}, computed in 32-bit
+ * float and truncated towards zero, clipped to [0, 255] (as PIL's {@code Image.blend} in
+ * {@code Blend.c}, whose {@code alpha} is a C {@code float}). Factor 1 returns the image unchanged,
+ * factor 0 the degenerate image.
+ *
+ * <ul>
+ *   <li>{@link #brightness}: degenerate is black ({@code ImageEnhance.Brightness}).
+ *   <li>{@link #contrast}: degenerate is a uniform image at the mean of the grey (L) image, rounded
+ *       half up ({@code ImageEnhance.Contrast}).
+ *   <li>{@link #saturation}: degenerate is the grey (L) image expanded to RGB
+ *       ({@code ImageEnhance.Color}); the identity on a grey image.
+ * </ul>
+ * The grey image is PIL's RGB to L conversion: {@code (19595 R + 38470 G + 7471 B + 32768) >> 16}
+ * (ITU-R 601-2 luma in 16-bit fixed point). On a grey input, brightness and contrast behave as PIL on
+ * a mode {@code L} image.
+ */
+public final class Enhance {
+
+  /** Largest enhance factor accepted: far beyond any useful setting, small enough to stay meaningful. */
+  public static final double MAX_FACTOR = 10;
+
+  private Enhance() {}
+
+  /** {@code ImageEnhance.Brightness(image).enhance(factor)}; factor in [0, {@value #MAX_FACTOR}]. */
+  public static Mat brightness(Mat src, double factor) {
+    Images.requireSupported(src, "brightness");
+    checkFactor("brightness", factor);
+    return withTable(src, blendTable(0, (float) factor));
+  }
+
+  /** {@code ImageEnhance.Contrast(image).enhance(factor)}; factor in [0, {@value #MAX_FACTOR}]. */
+  public static Mat contrast(Mat src, double factor) {
+    Images.requireSupported(src, "contrast");
+    checkFactor("contrast", factor);
+    return withTable(src, blendTable(greyMean(src), (float) factor));
+  }
+
+  /**
+   * {@code ImageEnhance.Color(image).enhance(factor)}; factor in [0, {@value #MAX_FACTOR}]. A grey
+   * image has no saturation to change and is returned unchanged (a copy).
+   */
+  public static Mat saturation(Mat src, double factor) {
+    Images.requireSupported(src, "saturation");
+    checkFactor("saturation", factor);
+    if (src.channels() == 1 || factor == 1) {
+      return src.clone();
+    }
+    byte[] px = Pixels.read(src);
+    float alpha = (float) factor;
+    for (int i = 0; i < px.length; i += 3) {
+      int r = px[i] & 0xff;
+      int g = px[i + 1] & 0xff;
+      int b = px[i + 2] & 0xff;
+      int l = luma(r, g, b);
+      px[i] = (byte) blend(l, r, alpha);
+      px[i + 1] = (byte) blend(l, g, alpha);
+      px[i + 2] = (byte) blend(l, b, alpha);
+    }
+    return Pixels.like(src, px);
+  }
+
+  /** PIL's RGB to L conversion of one pixel (ITU-R 601-2 luma, 16-bit fixed point, rounded). */
+  public static int luma(int r, int g, int b) {
+    return (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
+  }
+
+  /**
+   * The mean of the grey (L) image rounded half up, as {@code ImageEnhance.Contrast}:
+   * {@code int(mean + 0.5)}.
+   */
+  public static int greyMean(Mat src) {
+    Images.requireSupported(src, "contrast");
+    byte[] px = Pixels.read(src);
+    long sum = 0;
+    if (src.channels() == 1) {
+      for (byte v : px) {
+        sum += v & 0xff;
+      }
+    } else {
+      for (int i = 0; i < px.length; i += 3) {
+        sum += luma(px[i] & 0xff, px[i + 1] & 0xff, px[i + 2] & 0xff);
+      }
+    }
+    long count = src.total();
+    return (int) ((double) sum / count + 0.5);
+  }
+
+  /**
+   * One value of PIL's {@code Image.blend(degenerate, image, alpha)}: the float expression
+   * {@code degenerate + alpha * (image - degenerate)}, clipped to [0, 255] and truncated.
+   */
+  static int blend(int degenerate, int image, float alpha) {
+    float t = degenerate + alpha * (image - degenerate);
+    if (t <= 0f) {
+      return 0;
+    }
+    if (t >= 255f) {
+      return 255;
+    }
+    return (int) t;
+  }
+
+  private static byte[] blendTable(int degenerate, float alpha) {
+    byte[] table = new byte[256];
+    for (int v = 0; v < 256; v++) {
+      table[v] = (byte) blend(degenerate, v, alpha);
+    }
+    return table;
+  }
+
+  private static Mat withTable(Mat src, byte[] table) {
+    Mat lut = new Mat(1, 256, CvType.CV_8UC1);
+    lut.put(0, 0, table);
+    Mat dst = new Mat();
+    Core.LUT(src, lut, dst);
+    lut.release();
+    return dst;
+  }
+
+  private static void checkFactor(String op, double factor) {
+    if (!(factor >= 0 && factor <= MAX_FACTOR)) {
+      throw new IllegalArgumentException(op + ": parameter 'factor' must be a number in [0, "
+          + (int) MAX_FACTOR + "], got " + factor);
+    }
+  }
+}
