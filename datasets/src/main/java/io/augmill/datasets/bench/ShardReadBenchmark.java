@@ -61,9 +61,15 @@ public final class ShardReadBenchmark {
           100 * rawRate / ceiling);
 
       double png1 = best(passes, () -> decodeAll(png, 1));
+      CPU_NANOS.set(0);
+      DECODED.set(0);
       double png2 = best(passes, () -> decodeAll(png, 2));
+      double perCpuSecond = DECODED.get() / (CPU_NANOS.get() / 1e9);
       System.out.printf(Locale.ROOT, "png 32x32 decoded, 2 threads: %,.0f images/s (target 10,000: %.2fx); 1 thread: "
           + "%,.0f images/s (2-thread speed-up %.2fx)%n", png2, png2 / 10_000, png1, png2 / png1);
+      System.out.printf(Locale.ROOT, "png 32x32 decoded per CPU-second of the worker threads: %,.0f (so 2 unshared cores"
+          + " would give about %,.0f images/s; wall-clock figures above suffer when other processes share the cores)%n",
+          perCpuSecond, 2 * perCpuSecond);
 
       double stream = best(passes, () -> stream(raw));
       System.out.printf(Locale.ROOT, "ShardStream raw, 2 readers, 10k shuffle buffer: %,.0f records/s%n", stream);
@@ -179,6 +185,9 @@ public final class ShardReadBenchmark {
     return n;
   }
 
+  private static final java.util.concurrent.atomic.AtomicLong CPU_NANOS = new java.util.concurrent.atomic.AtomicLong();
+  private static final java.util.concurrent.atomic.AtomicLong DECODED = new java.util.concurrent.atomic.AtomicLong();
+
   private static long decodeAll(List<Path> shards, int threads) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -186,11 +195,15 @@ public final class ShardReadBenchmark {
       List<Future<Long>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         parts.add(pool.submit(() -> {
+          java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+          long cpuStart = cpu.getCurrentThreadCpuTime();
           long n = 0;
           int i;
           while ((i = next.getAndIncrement()) < shards.size()) {
             n += readAll(List.of(shards.get(i)), true);
           }
+          CPU_NANOS.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
+          DECODED.addAndGet(n);
           return n;
         }));
       }
