@@ -23,9 +23,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code augmill inspect DIR [--verify] [--sheet grid.png]}: summarise and check a shard set. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Summarise a shard set: records per shard and class, formats, image sizes, manifest.",
-        "--verify checks every CRC, decodes every Example and image, and cross-checks .idx files, shard names,",
-        "the manifest (counts, SHA-256) and rejected logs, reporting every problem; exit 1 if any."})
+    description = {"Summarise a shard set: records per shard and class, formats, image sizes,",
+        "manifest. --verify checks every CRC, decodes every Example and image, and",
+        "cross-checks the .idx files, shard names, manifest (counts, SHA-256) and",
+        "rejected logs, reporting every problem with its file and record; exit 1 if any."})
 final class InspectCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The shard set directory.")

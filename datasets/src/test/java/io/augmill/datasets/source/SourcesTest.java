@@ -76,6 +76,30 @@ class SourcesTest {
   }
 
   @Test
+  void corruptShardInATfrecordSourceNamesFileAndRecord() throws IOException {
+    try (ShardWriter w = ShardWriter.create(dir, new ShardName("train", 0, 1))) {
+      for (int i = 0; i < 3; i++) {
+        w.write(Examples.raw(i));
+      }
+      w.finish();
+    }
+    Path shard = dir.resolve("train-00000-of-00001.tfrecord");
+    byte[] b = java.nio.file.Files.readAllBytes(shard);
+    b[b.length - 10] ^= 1;
+    java.nio.file.Files.write(shard, b);
+    DataSource src = Sources.open("tfrecord:" + dir, "train");
+    try (RecordIterator it = src.readAll()) {
+      it.next();
+      it.next();
+      assertThatThrownBy(it::next).isInstanceOfSatisfying(DatasetFormatException.class, e -> {
+        assertThat(e.file()).isEqualTo(shard.toString());
+        assertThat(e.recordIndex()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("data-crc-mismatch");
+      });
+    }
+  }
+
+  @Test
   void sourcesAndSplitsSurviveJavaSerialization() throws Exception {
     DataSource s = Sources.open("synthetic:shapes?count=12&size=16", "test");
     SourceSplit split = s.splits(3).get(1);
