@@ -114,6 +114,26 @@ class FetcherTest {
   }
 
   @Test
+  void archiveEntriesMayNotEscapeTheTarget() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+      TarArchiveEntry e = new TarArchiveEntry("../../escaped.bin");
+      e.setSize(3);
+      tar.putArchiveEntry(e);
+      tar.write(new byte[] {1, 2, 3});
+      tar.closeArchiveEntry();
+    }
+    byte[] archive = bytes.toByteArray();
+    Path to = tmp.resolve("safe");
+    KnownDataset d = served("cifar-10-binary.tar.gz", archive, md5(archive));
+    assertThatThrownBy(() -> new Fetcher((f, x, t) -> { }).fetch(d, to, false)).hasMessageContaining("escapes");
+    assertThat(to).doesNotExist();
+    try (Stream<Path> all = Files.walk(tmp)) {
+      assertThat(all.map(p -> p.getFileName().toString())).doesNotContain("escaped.bin");
+    }
+  }
+
+  @Test
   void missingFileIsAnHttpError() {
     KnownDataset d = new KnownDataset("x", "x", "idx:", List.of(new RemoteFile(server.base().resolve("nope.gz"), "00", false)));
     assertThatThrownBy(() -> new Fetcher((f, x, t) -> { }).fetch(d, tmp.resolve("x"), false))

@@ -129,4 +129,16 @@ class SourcesTest {
     assertThat(a.get(0).image().cols()).isEqualTo(16);
     assertThat(provider.accepts("/some/image.png")).isFalse();
   }
+
+  @Test
+  void previewFallsBackToTheTestSplitOfATestOnlySet() throws IOException {
+    try (ShardWriter w = ShardWriter.create(dir, new ShardName("test", 0, 1))) {
+      w.write(io.augmill.datasets.example.ImageExample.of("t/0", 0, 0, TestImages.chart(8, 8), ImageCodec.Format.PNG, 95, "[]"));
+      w.finish();
+    }
+    List<ImageSamples.Sample> s = new DatasetSamples().take("tfrecord:" + dir, 3, 1);
+    assertThat(s).extracting(ImageSamples.Sample::key).containsExactly("t/0");
+    assertThatThrownBy(() -> new DatasetSamples().take("tfrecord:" + dir.resolve("none"), 3, 1))
+        .hasMessageContaining("not a directory");
+  }
 }
