@@ -18,7 +18,7 @@ import org.opencv.core.Mat;
  * Runs every op-matrix case thousands of times on a 224x224 image and bounds the growth of the
  * process's resident memory. A single leaked output Mat per call would add ~150 kB x the call count
  * (hundreds of MB), far above the bound; the JVM heap is capped by surefire's defaults, so growth
- * beyond it is native.
+ * beyond it is native (the build runs this test in its own JVM with a fixed, pre-touched heap).
  */
 class NativeMemoryTest {
 

@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Finds policies: built-in presets (the resource {@code augmill/policies/builtin.yaml}, one entry per
- * name with {@code description} and {@code transform}), and YAML/JSON files written either as a policy
- * document ({@code {name, description, transform}}) or as a bare transform.
+ * name with {@code description} and {@code transform}), RandAugment strings ({@code rand-m9-n2-mstd0.5},
+ * see {@link #randAugment}), and YAML/JSON files written either as a policy document
+ * ({@code {name, description, transform}}) or as a bare transform.
  */
 public final class Policies {
 
@@ -73,8 +74,60 @@ public final class Policies {
     if (Files.isRegularFile(file)) {
       return read(file);
     }
+    if (p.equals("rand") || p.startsWith("rand-")) {
+      return randAugment(p);
+    }
     throw new IllegalArgumentException("policy '" + p + "' is neither a built-in policy ("
-        + String.join(", ", names()) + ") nor a readable YAML/JSON file");
+        + String.join(", ", names()) + "), a RandAugment string (rand-mM-nN[-mstdS]) nor a readable YAML/JSON file");
+  }
+
+  /**
+   * Parses a RandAugment string {@code rand-mM-nN[-mstdS]}: sections after {@code rand} in any order,
+   * each at most once: {@code mM} magnitude in [0, 30] on torchvision's 31-bin scale (default 9),
+   * {@code nN} ops per image (default 2), {@code mstdS} standard deviation of the magnitude (default 0).
+   *
+   * @throws IllegalArgumentException naming the section that is unknown, repeated or out of range
+   */
+  public Policy randAugment(String text) {
+    String[] parts = text.split("-", -1);
+    if (!parts[0].equals("rand")) {
+      throw new IllegalArgumentException("RandAugment string '" + text + "' must start with 'rand'");
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 1; i < parts.length; i++) {
+      String part = parts[i];
+      String key = part.startsWith("mstd") ? "mstd" : part.startsWith("m") ? "m" : part.startsWith("n") ? "n" : null;
+      if (key == null) {
+        throw new IllegalArgumentException("RandAugment string '" + text + "': unknown section '" + part
+            + "' (known: mM magnitude 0-30, nN number of ops, mstdS magnitude std)");
+      }
+      if (values.put(key, part.substring(key.length())) != null) {
+        throw new IllegalArgumentException("RandAugment string '" + text + "': '" + key + "' given twice");
+      }
+    }
+    ObjectNode args = TransformJson.JSON.createObjectNode();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String key = e.getKey();
+      String value = e.getValue();
+      boolean valid = key.equals("n") ? value.matches("[0-9]{1,2}") : value.matches("[0-9]+(\\.[0-9]+)?");
+      if (!valid) {
+        throw new IllegalArgumentException("RandAugment string '" + text + "': section '" + key + value + "' needs "
+            + (key.equals("n") ? "a whole number of ops" : "a non-negative number") + " after '" + key + "'");
+      }
+      if (key.equals("n")) {
+        args.put(key, Integer.parseInt(value));
+      } else {
+        args.put(key, Double.parseDouble(value));
+      }
+    }
+    ObjectNode spec = TransformJson.JSON.createObjectNode();
+    spec.put("op", "rand_augment");
+    spec.set("args", args);
+    try {
+      return new Policy(text, "RandAugment (torchvision scale: magnitude 0-30)", registry.json().read(spec));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("RandAugment string '" + text + "': " + e.getMessage(), e);
+    }
   }
 
   /** Reads a policy file: a policy document or a bare transform. */

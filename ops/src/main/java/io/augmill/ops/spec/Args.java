@@ -189,6 +189,11 @@ public final class Args {
     return v.textValue();
   }
 
+  /** A required parameter's JSON value as given, for ops that read structured data (tables) themselves. */
+  public JsonNode node(String key) {
+    return require(key).deepCopy();
+  }
+
   /** A required nested transform, in any form {@link TransformJson#read} accepts. */
   public Transform<?> transform(String key) {
     JsonNode v = require(key);
