@@ -7,8 +7,9 @@ import org.opencv.core.Mat;
  * Hue rotation with the semantics of torchvision 0.14 {@code adjust_hue} on a {@code uint8} tensor,
  * reproduced bit for bit: pixels are scaled to [0, 1] in 32-bit float, converted to HSV with
  * torchvision's {@code _rgb2hsv}, the hue is shifted by {@code shift} modulo 1, converted back with
- * {@code _hsv2rgb}, multiplied by 255 and truncated to 8 bits. Every step uses the same float
- * operations in the same order as torchvision, so results are identical (checked on all 2^24 colours).
+ * {@code _hsv2rgb}, multiplied by 255 and truncated to 8 bits. Every step performs the same float
+ * operations in the same order as torchvision, or one that provably yields the same float (noted where
+ * it happens), so results are identical; checked on all 2^24 colours at seven shifts.
  *
  * <p>The tensor path is followed rather than the PIL-image path because the latter quantises hue,
  * saturation and value to 8 bits and the shift to multiples of 1/255 before converting back, which
