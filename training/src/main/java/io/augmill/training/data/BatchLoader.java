@@ -28,12 +28,13 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
   private final BlockingQueue<Object> queue;
   private final ExecutorService decoders;
   private final Thread producer;
+  private final RecordStream records;
   private Object next;
 
   private BatchLoader(Builder b) throws IOException {
     this.queue = new ArrayBlockingQueue<>(Math.max(1, b.prefetch));
     this.decoders = Executors.newFixedThreadPool(Math.max(1, b.threads), daemon("augmill-decode"));
-    Iterator<EncodedRecord> records = b.source.open(b.epoch, b.shuffle);
+    this.records = b.source.open(b.epoch, b.shuffle);
     Iterator<EncodedRecord> ordered = b.shuffle == null ? records : new ShuffleBuffer<>(records, b.shuffleBuffer, b.shuffle);
     this.producer = daemon("augmill-batches").newThread(() -> produce(b, ordered));
     producer.start();
@@ -63,6 +64,8 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       offerFailure(e);
+    } finally {
+      this.records.close();
     }
   }
 
@@ -135,6 +138,7 @@ public final class BatchLoader implements Iterator<HostBatch>, AutoCloseable {
   @Override
   public void close() {
     producer.interrupt();
+    records.close();
     decoders.shutdownNow();
   }
 

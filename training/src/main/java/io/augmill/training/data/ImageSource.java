@@ -2,7 +2,6 @@ package io.augmill.training.data;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -25,9 +24,10 @@ public interface ImageSource extends Closeable {
    *
    * @param epoch 0-based epoch
    * @param rng shuffling generator, or null for storage order
+   * @return the records; the caller closes the stream
    * @throws IOException when the storage cannot be opened
    */
-  Iterator<EncodedRecord> open(int epoch, RandomGenerator rng) throws IOException;
+  RecordStream open(int epoch, RandomGenerator rng) throws IOException;
 
   /** Per-channel statistics stored with the data, when there are any. */
   Optional<Normalization> normalization();

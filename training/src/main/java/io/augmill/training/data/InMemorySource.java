@@ -1,7 +1,6 @@
 package io.augmill.training.data;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -42,7 +41,7 @@ public final class InMemorySource implements ImageSource {
   }
 
   @Override
-  public Iterator<EncodedRecord> open(int epoch, RandomGenerator rng) {
+  public RecordStream open(int epoch, RandomGenerator rng) {
     List<EncodedRecord> out = new ArrayList<>(images.size());
     for (DecodedImage im : images) {
       out.add(new EncodedRecord() {
@@ -57,7 +56,7 @@ public final class InMemorySource implements ImageSource {
         }
       });
     }
-    return out.iterator();
+    return RecordStream.of(out.iterator());
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.augmill.training.data;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Iterator;
 
 /**
  * Per-channel normalisation on the 0–1 pixel scale: {@code x = (p/255 − mean_c)/std_c}.
@@ -51,7 +50,7 @@ public record Normalization(double[] mean, double[] std) {
     double[] sum = null;
     double[] sumSq = null;
     long count = 0;
-    Iterator<EncodedRecord> it = source.open(0, null);
+    try (RecordStream it = source.open(0, null)) {
     for (int i = 0; i < limit && it.hasNext(); i++) {
       DecodedImage im = it.next().decode();
       if (sum == null) {
@@ -66,6 +65,7 @@ public record Normalization(double[] mean, double[] std) {
         sumSq[j % c] += v * v;
       }
       count += (long) im.height() * im.width();
+    }
     }
     if (sum == null) {
       throw new IOException(source.describe() + ": no records to compute normalisation from");

@@ -18,6 +18,7 @@ import io.augmill.training.data.HostBatch;
 import io.augmill.training.data.ImageShape;
 import io.augmill.training.data.ImageSource;
 import io.augmill.training.data.Normalization;
+import io.augmill.training.data.RecordStream;
 import io.augmill.training.loss.DistillationLoss;
 import io.augmill.training.loss.SoftTargetCrossEntropy;
 import io.augmill.training.mix.BatchMixer;
@@ -37,7 +38,6 @@ import io.augmill.training.schedule.Schedules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -93,11 +93,12 @@ public final class TrainingRun implements AutoCloseable {
       throw new IllegalArgumentException("--val " + val.describe() + " has classes " + val.classes()
           + " but --train has " + classes);
     }
-    Iterator<io.augmill.training.data.EncodedRecord> first = train.open(0, null);
-    if (!first.hasNext()) {
-      throw new IllegalArgumentException(train.describe() + ": no training records");
+    try (RecordStream first = train.open(0, null)) {
+      if (!first.hasNext()) {
+        throw new IllegalArgumentException(train.describe() + ": no training records");
+      }
+      this.shape = ImageShape.of(first.next().decode());
     }
-    this.shape = ImageShape.of(first.next().decode());
     this.norm = resolveNormalization(cfg, train, shape);
     cfg.mean = norm.mean();
     cfg.std = norm.std();
