@@ -27,6 +27,11 @@ public final class ShardReader implements Closeable {
     return new ShardReader(TFRecordReader.open(shard), Long.MAX_VALUE);
   }
 
+  /** Reads a whole shard; {@code verifyChecksums} false skips payload CRCs for speed. */
+  public static ShardReader open(Path shard, boolean verifyChecksums) throws IOException {
+    return new ShardReader(TFRecordReader.open(shard, 0, 0, verifyChecksums), Long.MAX_VALUE);
+  }
+
   /**
    * Reads records {@code [first, end)} of a shard, starting at the byte offset the index gives.
    *

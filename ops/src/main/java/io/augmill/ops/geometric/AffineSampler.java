@@ -144,15 +144,24 @@ final class AffineSampler {
 
   private void interpolated(byte[] out, int ow, int oh, double[] m, boolean cubic) {
     int taps = cubic ? 4 : 2;
+    int first = cubic ? -1 : 0;
     int[] cols = new int[taps];
     int[] rows = new int[taps];
+    boolean constant = border == Border.CONSTANT;
+    double m0 = m[0];
+    double m1 = m[1];
+    double m2 = m[2];
+    double m3 = m[3];
+    double m4 = m[4];
+    double m5 = m[5];
     for (int y = 0; y < oh; y++) {
       double yin = y + 0.5;
-      for (int x = 0; x < ow; x++) {
+      int o = y * ow * channels;
+      for (int x = 0; x < ow; x++, o += channels) {
         double xin = x + 0.5;
-        double xs = m[0] * xin + m[1] * yin + m[2];
-        double ys = m[3] * xin + m[4] * yin + m[5];
-        if (border == Border.CONSTANT && (xs < 0.0 || xs >= width || ys < 0.0 || ys >= height)) {
+        double xs = m0 * xin + m1 * yin + m2;
+        double ys = m3 * xin + m4 * yin + m5;
+        if (constant && (xs < 0.0 || xs >= width || ys < 0.0 || ys >= height)) {
           continue;
         }
         xs -= 0.5;
@@ -161,47 +170,51 @@ final class AffineSampler {
         int y0 = floor(ys);
         double dx = xs - x0;
         double dy = ys - y0;
-        int first = cubic ? -1 : 0;
         for (int k = 0; k < taps; k++) {
           cols[k] = neighbour(x0 + first + k, width) * channels;
           rows[k] = neighbour(y0 + first + k, height) * width * channels;
         }
-        int o = (y * ow + x) * channels;
-        for (int c = 0; c < channels; c++) {
-          out[o + c] = cubic ? bicubic(cols, rows, c, dx, dy) : bilinear(cols, rows, c, dx, dy);
+        if (cubic) {
+          bicubic(out, o, cols, rows, dx, dy);
+        } else {
+          bilinear(out, o, cols, rows, dx, dy);
         }
       }
     }
   }
 
-  private byte bilinear(int[] cols, int[] rows, int c, double dx, double dy) {
-    double v1 = lerp(at(rows[0], cols[0], c), at(rows[0], cols[1], c), dx);
-    double v2 = lerp(at(rows[1], cols[0], c), at(rows[1], cols[1], c), dx);
-    double v = v1 + (v2 - v1) * dy;
-    return (byte) (int) v;
-  }
-
-  private static double lerp(int a, int b, double d) {
-    return a + (b - a) * d;
-  }
-
-  private byte bicubic(int[] cols, int[] rows, int c, double dx, double dy) {
-    double v1 = cubicRow(rows[0], cols, c, dx);
-    double v2 = cubicRow(rows[1], cols, c, dx);
-    double v3 = cubicRow(rows[2], cols, c, dx);
-    double v4 = cubicRow(rows[3], cols, c, dx);
-    double value = cubic(v1, v2, v3, v4, dy);
-    if (value <= 0.0) {
-      return 0;
+  private void bilinear(byte[] out, int o, int[] cols, int[] rows, double dx, double dy) {
+    int i00 = rows[0] + cols[0];
+    int i01 = rows[0] + cols[1];
+    int i10 = rows[1] + cols[0];
+    int i11 = rows[1] + cols[1];
+    for (int c = 0; c < channels; c++) {
+      int p00 = src[i00 + c] & 0xff;
+      int p10 = src[i10 + c] & 0xff;
+      double v1 = p00 + ((src[i01 + c] & 0xff) - p00) * dx;
+      double v2 = p10 + ((src[i11 + c] & 0xff) - p10) * dx;
+      out[o + c] = (byte) (int) (v1 + (v2 - v1) * dy);
     }
-    if (value >= 255.0) {
-      return (byte) 255;
-    }
-    return (byte) (int) value;
   }
 
-  private double cubicRow(int r, int[] cols, int c, double dx) {
-    return cubic(at(r, cols[0], c), at(r, cols[1], c), at(r, cols[2], c), at(r, cols[3], c), dx);
+  private void bicubic(byte[] out, int o, int[] cols, int[] rows, double dx, double dy) {
+    int c0 = cols[0];
+    int c1 = cols[1];
+    int c2 = cols[2];
+    int c3 = cols[3];
+    int r0 = rows[0];
+    int r1 = rows[1];
+    int r2 = rows[2];
+    int r3 = rows[3];
+    byte[] s = src;
+    for (int c = 0; c < channels; c++) {
+      double v1 = cubic(s[r0 + c0 + c] & 0xff, s[r0 + c1 + c] & 0xff, s[r0 + c2 + c] & 0xff, s[r0 + c3 + c] & 0xff, dx);
+      double v2 = cubic(s[r1 + c0 + c] & 0xff, s[r1 + c1 + c] & 0xff, s[r1 + c2 + c] & 0xff, s[r1 + c3 + c] & 0xff, dx);
+      double v3 = cubic(s[r2 + c0 + c] & 0xff, s[r2 + c1 + c] & 0xff, s[r2 + c2 + c] & 0xff, s[r2 + c3 + c] & 0xff, dx);
+      double v4 = cubic(s[r3 + c0 + c] & 0xff, s[r3 + c1 + c] & 0xff, s[r3 + c2 + c] & 0xff, s[r3 + c3 + c] & 0xff, dx);
+      double value = cubic(v1, v2, v3, v4, dy);
+      out[o + c] = value <= 0.0 ? 0 : value >= 255.0 ? (byte) 255 : (byte) (int) value;
+    }
   }
 
   /** Cubic convolution with a = -1, evaluated in the same order as PIL so rounding is identical. */
@@ -211,10 +224,6 @@ final class AffineSampler {
     double p3 = 2 * (v1 - v2) + v3 - v4;
     double p4 = -v1 + v2 - v3 + v4;
     return p1 + d * (p2 + d * (p3 + d * p4));
-  }
-
-  private int at(int rowOffset, int colOffset, int c) {
-    return src[rowOffset + colOffset + c] & 0xff;
   }
 
   /** An interpolation neighbour's index: PIL repeats the edge (constant, replicate); reflect mirrors. */

@@ -65,12 +65,13 @@ public final class ContactSheet {
       Mat fitted = fit(tile.image(), tileSize);
       int ox = x0 + (tileSize - fitted.cols()) / 2;
       int oy = y0 + (tileSize - fitted.rows()) / 2;
-      Mat roi = sheet.submat(new Rect(ox, oy, fitted.cols(), fitted.rows()));
+      int fw = fitted.cols();
+      int fh = fitted.rows();
+      Mat roi = sheet.submat(new Rect(ox, oy, fw, fh));
       fitted.copyTo(roi);
-      roi.release();
-      fitted.release();
+      Images.release(roi, fitted);
       if (tile.marked()) {
-        Imgproc.rectangle(sheet, new Point(ox - 3, oy - 3), new Point(ox + fitted.cols() + 2, oy + fitted.rows() + 2), MARK, 2);
+        Imgproc.rectangle(sheet, new Point(ox - 3, oy - 3), new Point(ox + fw + 2, oy + fh + 2), MARK, 2);
       }
       Imgproc.putText(sheet, truncate(tile.caption(), tileSize), new Point(x0, y0 + tileSize + CAPTION - 5),
           Imgproc.FONT_HERSHEY_SIMPLEX, 0.38, tile.marked() ? MARK : TEXT, 1, Imgproc.LINE_AA);

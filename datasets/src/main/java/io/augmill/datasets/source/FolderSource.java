@@ -1,0 +1,143 @@
+package io.augmill.datasets.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+/**
+ * A folder with one sub-folder per class (classes in sorted order), each holding image files (JPEG,
+ * PNG, BMP). When the folder has a sub-folder named after the split ({@code train/}, {@code test/}),
+ * that one is read. Hidden files are skipped; every other file becomes a record, so a non-image file is
+ * rejected at decode time with its path named, and an unreadable one becomes a failed record with
+ * reason {@value #UNREADABLE}. Keys are {@code folder/<class>/<file name>}.
+ */
+public final class FolderSource implements DataSource {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Reason for a file that exists but cannot be read. */
+  public static final String UNREADABLE = "unreadable";
+
+  /** Files larger than this are rejected as {@value #TOO_LARGE} instead of being read into memory. */
+  public static final long MAX_FILE_BYTES = 256L << 20;
+
+  /** Reason for a file above {@link #MAX_FILE_BYTES}. */
+  public static final String TOO_LARGE = "too-large";
+
+  private final String description;
+  private final String split;
+  private final List<String> classes;
+  private final List<String> files;
+  private final int[] labels;
+
+  /**
+   * Lists the folder.
+   *
+   * @throws IOException naming the folder when it does not exist, has no class sub-folders, or has no files
+   */
+  public FolderSource(String description, Path dir, String split) throws IOException {
+    this.description = description;
+    this.split = split;
+    if (!Files.isDirectory(dir)) {
+      throw new IOException(dir + ": not a directory");
+    }
+    Path root = Files.isDirectory(dir.resolve(split)) ? dir.resolve(split) : dir;
+    List<Path> classDirs;
+    try (Stream<Path> s = Files.list(root)) {
+      classDirs = s.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
+    }
+    if (classDirs.isEmpty()) {
+      throw new IOException(root + ": no class sub-folders (expected one folder of images per class)");
+    }
+    classes = classDirs.stream().map(p -> p.getFileName().toString()).toList();
+    files = new ArrayList<>();
+    List<Integer> labelList = new ArrayList<>();
+    for (int c = 0; c < classDirs.size(); c++) {
+      List<Path> inClass;
+      try (Stream<Path> s = Files.list(classDirs.get(c))) {
+        inClass = s.filter(p -> !Files.isDirectory(p)).filter(p -> !hidden(p)).sorted().toList();
+      }
+      for (Path p : inClass) {
+        files.add(p.toAbsolutePath().toString());
+        labelList.add(c);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IOException(root + ": the class folders " + classes + " hold no files");
+    }
+    labels = labelList.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean hidden(Path p) {
+    return p.getFileName().toString().startsWith(".");
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public String split() {
+    return split;
+  }
+
+  @Override
+  public List<String> classes() {
+    return classes;
+  }
+
+  @Override
+  public long count() {
+    return files.size();
+  }
+
+  @Override
+  public List<SourceSplit> splits(int desired) {
+    return DataSource.ranges("", files.size(), DataSource.requirePositive(desired), 0);
+  }
+
+  @Override
+  public RecordIterator read(SourceSplit split) {
+    if (split.end() > files.size()) {
+      throw new IllegalArgumentException("split " + split + " does not belong to " + description);
+    }
+    return new RecordIterator() {
+      int index = (int) split.first();
+
+      @Override
+      public boolean hasNext() {
+        return index < split.end();
+      }
+
+      @Override
+      public SourceRecord next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        int i = index++;
+        Path file = Path.of(files.get(i));
+        int label = labels[i];
+        String key = "folder/" + classes.get(label) + "/" + file.getFileName();
+        try {
+          long size = Files.size(file);
+          if (size > MAX_FILE_BYTES) {
+            return SourceRecord.failed(key, label, file.toString(), TOO_LARGE,
+                file + ": " + size + " bytes is above the " + MAX_FILE_BYTES + "-byte limit for one image");
+          }
+          return SourceRecord.encoded(key, label, file.toString(), Files.readAllBytes(file));
+        } catch (IOException e) {
+          return SourceRecord.failed(key, label, file.toString(), UNREADABLE, file + ": cannot be read ("
+              + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

@@ -1,0 +1,93 @@
+package io.augmill.datasets.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.augmill.ops.image.ImageCodec;
+import io.augmill.ops.image.UnsupportedImageException;
+import io.augmill.ops.testing.TestImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Mat;
+
+class FolderSourceTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void classesAreSortedSubFoldersAndFilesDecode() throws IOException {
+    ImageCodec.write(dir.resolve("dog").resolve("b.png"), TestImages.chart(8, 6));
+    ImageCodec.write(dir.resolve("cat").resolve("a.jpg"), TestImages.chart(8, 6));
+    ImageCodec.write(dir.resolve("dog").resolve("a.png"), TestImages.grey(5, 5));
+    Files.writeString(dir.resolve("dog").resolve(".hidden"), "x");
+    DataSource s = Sources.open("folder:" + dir, "train");
+    assertThat(s.classes()).containsExactly("cat", "dog");
+    List<SourceRecord> records = CifarSourceTest.all(s);
+    assertThat(records).extracting(SourceRecord::key)
+        .containsExactly("folder/cat/a.jpg", "folder/dog/a.png", "folder/dog/b.png");
+    assertThat(records).extracting(SourceRecord::label).containsExactly(0, 1, 1);
+    Mat grey = records.get(1).decode();
+    assertThat(grey.channels()).isEqualTo(1);
+    assertThat(grey.cols()).isEqualTo(5);
+  }
+
+  @Test
+  void splitSubFolderIsUsedWhenPresent() throws IOException {
+    ImageCodec.write(dir.resolve("train").resolve("a").resolve("1.png"), TestImages.chart(4, 4));
+    ImageCodec.write(dir.resolve("test").resolve("a").resolve("2.png"), TestImages.chart(4, 4));
+    ImageCodec.write(dir.resolve("test").resolve("b").resolve("3.png"), TestImages.chart(4, 4));
+    assertThat(Sources.open("folder:" + dir, "test").count()).isEqualTo(2);
+    assertThat(Sources.open("folder:" + dir, "train").classes()).containsExactly("a");
+  }
+
+  @Test
+  void nonImageFileIsRejectedAtDecodeNamingTheFile() throws IOException {
+    Path text = dir.resolve("cat").resolve("notes.txt");
+    Files.createDirectories(text.getParent());
+    Files.writeString(text, "not an image");
+    SourceRecord r = CifarSourceTest.all(Sources.open("folder:" + dir, "train")).get(0);
+    assertThatThrownBy(r::decode).isInstanceOfSatisfying(UnsupportedImageException.class, e -> {
+      assertThat(e.reason()).isEqualTo(UnsupportedImageException.UNDECODABLE);
+      assertThat(e.getMessage()).contains(text.toString());
+    });
+  }
+
+  @Test
+  void sixteenBitImageIsRejectedAsUnsupportedDepth() throws IOException {
+    Path deep = dir.resolve("cat").resolve("deep.png");
+    Files.createDirectories(deep.getParent());
+    Mat m = new Mat(4, 4, org.opencv.core.CvType.CV_16UC3, new org.opencv.core.Scalar(1000, 20000, 60000));
+    org.opencv.imgcodecs.Imgcodecs.imwrite(deep.toString(), m);
+    SourceRecord r = CifarSourceTest.all(Sources.open("folder:" + dir, "train")).get(0);
+    assertThatThrownBy(r::decode).isInstanceOfSatisfying(UnsupportedImageException.class, e -> {
+      assertThat(e.reason()).isEqualTo(UnsupportedImageException.UNSUPPORTED_DEPTH);
+      assertThat(e.getMessage()).contains(deep.toString());
+    });
+  }
+
+  @Test
+  void unreadableFileIsAFailedRecordNamingTheFile() throws IOException {
+    Path link = dir.resolve("cat").resolve("gone.png");
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, dir.resolve("does-not-exist.png"));
+    SourceRecord r = CifarSourceTest.all(Sources.open("folder:" + dir, "train")).get(0);
+    assertThat(r.failed()).isTrue();
+    assertThat(r.failureReason()).isEqualTo(FolderSource.UNREADABLE);
+    assertThatThrownBy(r::decode).isInstanceOfSatisfying(UnsupportedImageException.class, e -> {
+      assertThat(e.reason()).isEqualTo(FolderSource.UNREADABLE);
+      assertThat(e.getMessage()).contains(link.toString());
+    });
+  }
+
+  @Test
+  void emptyFoldersAreErrorsNamingTheFolder() throws IOException {
+    assertThatThrownBy(() -> Sources.open("folder:" + dir, "train")).hasMessageContaining(dir.toString())
+        .hasMessageContaining("no class sub-folders");
+    Files.createDirectories(dir.resolve("cat"));
+    assertThatThrownBy(() -> Sources.open("folder:" + dir, "train")).hasMessageContaining("hold no files");
+  }
+}

@@ -1,0 +1,76 @@
+package io.augmill.pipeline.runner;
+
+import io.augmill.pipeline.image.PipelineMetrics;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.beam.sdk.PipelineResult;
+
+/**
+ * Prints a progress line (images read, images/s, ETA when the input size is known) every few seconds
+ * while a job runs, from the live counters of a non-blocking runner (the DirectRunner here).
+ */
+public final class ProgressReporter implements AutoCloseable {
+
+  private final PipelineResult result;
+  private final OptionalLong expected;
+  private final PrintStream out;
+  private final long startNanos = System.nanoTime();
+  private final ScheduledExecutorService timer;
+
+  /**
+   * Starts reporting.
+   *
+   * @param result the running job
+   * @param expected the number of inputs, when the source knows it
+   * @param out where lines go (stderr for the CLI)
+   * @param periodSeconds seconds between lines
+   */
+  public ProgressReporter(PipelineResult result, OptionalLong expected, PrintStream out, int periodSeconds) {
+    this.result = result;
+    this.expected = expected;
+    this.out = out;
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "augmill-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleAtFixedRate(this::report, periodSeconds, periodSeconds, TimeUnit.SECONDS);
+  }
+
+  /** Formats one progress line from counter values and elapsed seconds. */
+  public static String line(Map<String, Long> counters, double seconds, OptionalLong expected) {
+    long read = counters.getOrDefault(PipelineMetrics.READ, 0L);
+    long written = counters.getOrDefault(PipelineMetrics.WRITTEN, 0L);
+    double rate = seconds > 0 ? read / seconds : 0;
+    StringBuilder sb = new StringBuilder("progress: ").append(read);
+    expected.ifPresent(n -> sb.append('/').append(n));
+    sb.append(String.format(" images read, %.1f images/s", rate));
+    if (written > 0) {
+      sb.append(", ").append(written).append(" records written");
+    }
+    if (expected.isPresent() && rate > 0 && read < expected.getAsLong()) {
+      long eta = Math.round((expected.getAsLong() - read) / rate);
+      sb.append(String.format(", ETA %d:%02d", eta / 60, eta % 60));
+    }
+    return sb.toString();
+  }
+
+  private void report() {
+    try {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      out.println(line(JobSummary.counters(result), seconds, expected));
+    } catch (RuntimeException e) {
+      // Metrics can be momentarily unavailable while the runner commits a bundle; the next tick retries.
+    }
+  }
+
+  /** Stops reporting. */
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
