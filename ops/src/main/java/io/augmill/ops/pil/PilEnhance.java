@@ -1,6 +1,10 @@
 package io.augmill.ops.pil;
 
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Sharpness with the semantics of Pillow's {@code ImageEnhance.Sharpness}: the image is blended with
@@ -21,33 +25,33 @@ public final class PilEnhance {
       throw new IllegalArgumentException("sharpness: factor must be a finite number >= 0, got " + factor);
     }
     Pixels in = Pixels.of(src, "sharpness");
-    return in.with(blend(smooth(in), in.data(), (float) factor)).toMat();
+    Mat smoothed = smooth(src);
+    Pixels degenerate = Pixels.of(smoothed, "sharpness");
+    smoothed.release();
+    return in.with(blend(degenerate.data(), in.data(), (float) factor)).toMat();
   }
 
   /**
    * Pillow's {@code ImagingFilter3x3} with the SMOOTH kernel: interior pixels filtered, border copied.
-   * Pillow sums in single precision and truncates {@code sum / 13 + 0.5}; with the weighted sum
-   * {@code S} an integer, {@code S / 13 + 0.5} is never closer than 1/26 to an integer while the float
-   * error stays below 1e-3, so the exact integer {@code (2 S + 13) / 26} gives the same value.
+   * Pillow computes {@code sum / 13 + 0.5} in single precision and truncates, i.e. rounds {@code S / 13}
+   * half up for the integer weighted sum {@code S}. {@code S / 13} is never within 1/26 of a half, far
+   * beyond single-precision error, so OpenCV's {@code filter2D} (float sum, rounded to nearest) gives
+   * the same values.
    */
-  static byte[] smooth(Pixels in) {
-    int w = in.width();
-    int h = in.height();
-    int ch = in.channels();
-    byte[] d = in.data();
-    byte[] out = d.clone();
-    int stride = w * ch;
-    for (int y = 1; y < h - 1; y++) {
-      int row = y * stride;
-      for (int i = row + ch; i < row + stride - ch; i++) {
-        int up = i - stride;
-        int down = i + stride;
-        int s = (d[up - ch] & 0xff) + (d[up] & 0xff) + (d[up + ch] & 0xff)
-            + (d[i - ch] & 0xff) + 5 * (d[i] & 0xff) + (d[i + ch] & 0xff)
-            + (d[down - ch] & 0xff) + (d[down] & 0xff) + (d[down + ch] & 0xff);
-        out[i] = (byte) ((2 * s + 13) / 26);
-      }
-    }
+  static Mat smooth(Mat src) {
+    Mat kernel = new Mat(3, 3, CvType.CV_32F);
+    float e = (float) (1.0 / 13.0);
+    kernel.put(0, 0, e, e, e, e, (float) (5.0 / 13.0), e, e, e, e);
+    Mat out = new Mat();
+    Imgproc.filter2D(src, out, -1, kernel, new Point(-1, -1), 0, Core.BORDER_REPLICATE);
+    kernel.release();
+    int w = src.cols();
+    int h = src.rows();
+    // Pillow leaves the one-pixel border unfiltered.
+    src.row(0).copyTo(out.row(0));
+    src.row(h - 1).copyTo(out.row(h - 1));
+    src.col(0).copyTo(out.col(0));
+    src.col(w - 1).copyTo(out.col(w - 1));
     return out;
   }
 

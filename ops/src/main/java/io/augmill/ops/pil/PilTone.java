@@ -1,6 +1,13 @@
 package io.augmill.ops.pil;
 
+import io.augmill.ops.image.Images;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfFloat;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Tone ops with the semantics of Pillow's {@code ImageOps}: each builds a 256-entry lookup table per
@@ -63,13 +70,13 @@ public final class PilTone {
    * {@code cv2.equalizeHist}, which normalises by the first occupied value.)
    */
   public static Mat equalize(Mat src) {
-    Pixels px = Pixels.of(src, "equalize");
-    long[][] h = histograms(px);
-    int[][] luts = new int[px.channels()][];
-    for (int c = 0; c < px.channels(); c++) {
+    Images.requireSupported(src, "equalize");
+    long[][] h = histograms(src);
+    int[][] luts = new int[h.length][];
+    for (int c = 0; c < h.length; c++) {
       luts[c] = equalizeLut(h[c]);
     }
-    return map(src, px, luts);
+    return map(src, luts);
   }
 
   /**
@@ -78,13 +85,13 @@ public final class PilTone {
    * a channel with a single value is unchanged.
    */
   public static Mat autocontrast(Mat src) {
-    Pixels px = Pixels.of(src, "autocontrast");
-    long[][] h = histograms(px);
-    int[][] luts = new int[px.channels()][];
-    for (int c = 0; c < px.channels(); c++) {
+    Images.requireSupported(src, "autocontrast");
+    long[][] h = histograms(src);
+    int[][] luts = new int[h.length][];
+    for (int c = 0; c < h.length; c++) {
       luts[c] = autocontrastLut(h[c]);
     }
-    return map(src, px, luts);
+    return map(src, luts);
   }
 
   static int[] equalizeLut(long[] h) {
@@ -138,22 +145,43 @@ public final class PilTone {
     return lut;
   }
 
-  /** Per-channel histograms in one pass: {@code h[c][v]} counts value {@code v} in channel {@code c}. */
-  private static long[][] histograms(Pixels px) {
-    int ch = px.channels();
+  /**
+   * Per-channel histograms: {@code h[c][v]} counts value {@code v} in channel {@code c}. OpenCV's
+   * {@code calcHist} counts in single precision, exact below 2^24 pixels; larger images are counted in Java.
+   */
+  static long[][] histograms(Mat src) {
+    return src.total() < 1L << 24 ? nativeHistograms(src) : javaHistograms(src);
+  }
+
+  static long[][] javaHistograms(Mat src) {
+    int ch = src.channels();
     long[][] h = new long[ch][256];
-    byte[] d = px.data();
-    if (ch == 1) {
-      for (byte v : d) {
-        h[0][v & 0xff]++;
-      }
-    } else {
-      for (int i = 0; i < d.length; i += 3) {
-        h[0][d[i] & 0xff]++;
-        h[1][d[i + 1] & 0xff]++;
-        h[2][d[i + 2] & 0xff]++;
+    byte[] d = Pixels.of(src, "histogram").data();
+    for (int i = 0; i < d.length; i++) {
+      h[i % ch][d[i] & 0xff]++;
+    }
+    return h;
+  }
+
+  static long[][] nativeHistograms(Mat src) {
+    int ch = src.channels();
+    long[][] h = new long[ch][256];
+    Mat hist = new Mat();
+    MatOfInt size = new MatOfInt(256);
+    MatOfFloat range = new MatOfFloat(0, 256);
+    List<Mat> images = List.of(src);
+    float[] counts = new float[256];
+    Mat noMask = new Mat();
+    for (int c = 0; c < ch; c++) {
+      MatOfInt channel = new MatOfInt(c);
+      Imgproc.calcHist(images, channel, noMask, hist, size, range);
+      channel.release();
+      hist.get(0, 0, counts);
+      for (int v = 0; v < 256; v++) {
+        h[c][v] = (long) counts[v];
       }
     }
+    Images.release(hist, size, range, noMask);
     return h;
   }
 
@@ -165,42 +193,26 @@ public final class PilTone {
     return lut;
   }
 
-  /** Maps every value through one table. */
+  /** Maps every value through one table with OpenCV's {@code LUT}: exact, the table holds the 8-bit results. */
   private static Mat map(Mat src, String op, int[] lut) {
-    Pixels px = Pixels.of(src, op);
-    return map(src, px, new int[][] {lut, lut, lut});
+    Images.requireSupported(src, op);
+    return map(src, new int[][] {lut});
   }
 
-  /**
-   * Maps each channel through its own table. A Java loop: for the small images augmentation works
-   * on, it is several times faster than building an OpenCV lookup Mat and calling {@code Core.LUT}.
-   */
-  private static Mat map(Mat src, Pixels px, int[][] luts) {
-    byte[] d = px.data();
-    byte[] out = new byte[d.length];
-    if (px.channels() == 1) {
-      byte[] t = toBytes(luts[0]);
-      for (int i = 0; i < d.length; i++) {
-        out[i] = t[d[i] & 0xff];
-      }
-    } else {
-      byte[] r = toBytes(luts[0]);
-      byte[] g = toBytes(luts[1]);
-      byte[] b = toBytes(luts[2]);
-      for (int i = 0; i < d.length; i += 3) {
-        out[i] = r[d[i] & 0xff];
-        out[i + 1] = g[d[i + 1] & 0xff];
-        out[i + 2] = b[d[i + 2] & 0xff];
-      }
-    }
-    return px.with(out).toMat();
-  }
-
-  private static byte[] toBytes(int[] lut) {
-    byte[] b = new byte[256];
+  /** Maps each channel through its own table ({@code luts.length} is 1, or the channel count). */
+  private static Mat map(Mat src, int[][] luts) {
+    int n = luts.length;
+    Mat table = new Mat(1, 256, n == 1 ? CvType.CV_8UC1 : CvType.CV_8UC3);
+    byte[] interleaved = new byte[256 * n];
     for (int i = 0; i < 256; i++) {
-      b[i] = (byte) lut[i];
+      for (int c = 0; c < n; c++) {
+        interleaved[i * n + c] = (byte) luts[c][i];
+      }
     }
-    return b;
+    table.put(0, 0, interleaved);
+    Mat out = new Mat();
+    Core.LUT(src, table, out);
+    table.release();
+    return out;
   }
 }
