@@ -64,11 +64,18 @@ public final class PilEnhance {
       return im2.clone();
     }
     byte[] out = new byte[im1.length];
-    boolean interpolate = alpha >= 0 && alpha <= 1.0f;
-    for (int i = 0; i < out.length; i++) {
-      int a = im1[i] & 0xff;
-      float v = a + alpha * ((im2[i] & 0xff) - a);
-      out[i] = (byte) (interpolate ? (int) v : v <= 0.0f ? 0 : v >= 255.0f ? 255 : (int) v);
+    if (alpha >= 0 && alpha <= 1.0f) {
+      for (int i = 0; i < out.length; i++) {
+        int a = im1[i] & 0xff;
+        out[i] = (byte) (int) (a + alpha * ((im2[i] & 0xff) - a));
+      }
+    } else {
+      for (int i = 0; i < out.length; i++) {
+        int a = im1[i] & 0xff;
+        float v = a + alpha * ((im2[i] & 0xff) - a);
+        // Clamping first and truncating after equals Pillow's clip-then-truncate, without branches.
+        out[i] = (byte) (int) Math.min(255.0f, Math.max(0.0f, v));
+      }
     }
     return out;
   }

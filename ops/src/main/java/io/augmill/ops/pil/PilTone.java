@@ -53,13 +53,12 @@ public final class PilTone {
     return map(src, "solarize_add", lut);
   }
 
-  /** {@code 255 - v} ({@code ImageOps.invert}). */
+  /** {@code 255 - v} ({@code ImageOps.invert}), as a bitwise not. */
   public static Mat invert(Mat src) {
-    int[] lut = new int[256];
-    for (int i = 0; i < 256; i++) {
-      lut[i] = 255 - i;
-    }
-    return map(src, "invert", lut);
+    Images.requireSupported(src, "invert");
+    Mat out = new Mat();
+    Core.bitwise_not(src, out);
+    return out;
   }
 
   /**
