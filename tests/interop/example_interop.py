@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """Interoperability check for Augmill shard sets, using only Python's protobuf runtime, PIL and numpy.
 
-  read DIR EXPECTED.json   parse every shard in DIR with protobuf message classes built from the
+  read DIR [EXPECTED.json] parse every shard in DIR with protobuf message classes built from the
                            tf.train.Example subset in datasets/src/main/proto/example_subset.proto,
-                           check both CRCs of every record, every feature against EXPECTED.json,
-                           decode every image, and check the .idx files and manifest checksums.
+                           check both CRCs of every record, every feature (against EXPECTED.json
+                           when given; otherwise types, formats and that augment/params is JSON),
+                           decode every image, and check the .idx files and manifest checksums
+                           and record counts.
   write DIR                write a small shard set the way another tool would (no manifest), plus
                            DIR/expected.json describing every record and its decoded pixels.
 
@@ -171,7 +173,9 @@ def decode_pixels(fmt, encoded, height, width, channels):
 
 def read_set(directory, expected_path):
     Example = build_classes()
-    expected = {r["key"]: r for r in json.load(open(expected_path, encoding="utf-8"))["records"]}
+    expected = None
+    if expected_path:
+        expected = {r["key"]: r for r in json.load(open(expected_path, encoding="utf-8"))["records"]}
     problems, seen = [], set()
     manifest_path = os.path.join(directory, "manifest.json")
     manifest = json.load(open(manifest_path, encoding="utf-8")) if os.path.exists(manifest_path) else None
@@ -193,11 +197,7 @@ def read_set(directory, expected_path):
                 if values[f] is None or len(values[f]) != 1:
                     problems.append("%s: feature %s must hold one %s value" % (where, f, "bytes" if f in BYTES_FEATURES else "int64"))
             key = values["image/key"][0].decode("utf-8")
-            seen.add(key)
-            want = expected.get(key)
-            if want is None:
-                problems.append("%s: unexpected key %r" % (where, key))
-                continue
+            seen.add((key, values["image/variant"][0]))
             got = {
                 "label": values["image/class/label"][0], "variant": values["image/variant"][0],
                 "format": values["image/format"][0].decode("ascii"), "height": values["image/height"][0],
@@ -205,8 +205,18 @@ def read_set(directory, expected_path):
                 "params": values["augment/params"][0].decode("utf-8"),
                 "encoded_sha256": hashlib.sha256(values["image/encoded"][0]).hexdigest(),
             }
+            if got["format"] not in ("png", "jpeg", "raw") or got["channels"] not in (1, 3):
+                problems.append("%s: format %r / channels %r not allowed" % (where, got["format"], got["channels"]))
+            try:
+                json.loads(got["params"])
+            except ValueError as e:
+                problems.append("%s: augment/params is not JSON: %s" % (where, e))
+            want = expected.get(key) if expected is not None else {}
+            if want is None:
+                problems.append("%s: unexpected key %r" % (where, key))
+                continue
             for field, value in got.items():
-                if want[field] != value:
+                if field in want and want[field] != value:
                     problems.append("%s: %s is %r, expected %r" % (where, field, value, want[field]))
             try:
                 pixels = decode_pixels(got["format"], values["image/encoded"][0], got["height"], got["width"], got["channels"])
@@ -229,8 +239,11 @@ def read_set(directory, expected_path):
             listed = [s for s in manifest["shards"] if s["file"] == shard]
             if not listed or listed[0]["sha256"] != hashlib.sha256(open(path, "rb").read()).hexdigest():
                 problems.append("%s: manifest sha256 missing or wrong" % shard)
-    for key in sorted(set(expected) - seen):
-        problems.append("record %r expected but not found" % key)
+            elif listed[0]["records"] != len(index_lines):
+                problems.append("%s: manifest says %d records, found %d" % (shard, listed[0]["records"], len(index_lines)))
+    if expected is not None:
+        for key in sorted(set(expected) - {k for k, _ in seen}):
+            problems.append("record %r expected but not found" % key)
     if manifest and manifest.get("format_version") != 1:
         problems.append("manifest.json: format_version %r" % manifest.get("format_version"))
     for p in problems:
@@ -297,8 +310,8 @@ def write_set(directory):
 
 def main(argv):
     check_proto_file()
-    if len(argv) == 3 and argv[0] == "read":
-        return read_set(argv[1], argv[2])
+    if len(argv) in (2, 3) and argv[0] == "read":
+        return read_set(argv[1], argv[2] if len(argv) == 3 else None)
     if len(argv) == 2 and argv[0] == "write":
         return write_set(argv[1])
     print(__doc__, file=sys.stderr)

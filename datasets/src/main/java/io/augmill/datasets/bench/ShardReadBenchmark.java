@@ -33,7 +33,8 @@ import org.opencv.core.Mat;
  *       10 000), against the same work on one thread;</li>
  *   <li>{@link ShardStream} with two reader threads and a 10 000-record shuffle buffer, raw codec.</li>
  * </ul>
- * Each figure is the best of several timed passes after a warm-up pass; files are in the page cache.
+ * Each figure is the best of several timed passes after a warm-up pass; files are in the page cache;
+ * OpenCV's internal thread pool is switched off.
  * Usage: {@code ShardReadBenchmark [RAW_RECORDS [PNG_RECORDS [PASSES]]]} (defaults 50000, 20000, 5).
  */
 public final class ShardReadBenchmark {
@@ -47,6 +48,10 @@ public final class ShardReadBenchmark {
     int rawCount = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
     int pngCount = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    // OpenCV's own thread pool is off, so the benchmark's worker threads do all the work and their
+    // CPU time is the whole cost (32x32 images gain nothing from OpenCV's internal parallelism).
+    io.augmill.ops.image.OpenCv.load();
+    org.opencv.core.Core.setNumThreads(1);
     Path dir = Files.createTempDirectory("augmill-bench-");
     try {
       System.out.printf(Locale.ROOT, "machine: %d available processors, Java %s%n",

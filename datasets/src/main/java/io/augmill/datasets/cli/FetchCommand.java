@@ -47,7 +47,7 @@ final class FetchCommand implements Callable<Integer> {
     }
     List<Path> files;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("fetch " + dataset.name()).setUnit(" MB", 1 << 20)
-        .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
+        .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
         .setInitialMax(-1).build()) {
       files = new Fetcher((file, done, total) -> {
         if (total > 0 && bar.getMax() != total) {

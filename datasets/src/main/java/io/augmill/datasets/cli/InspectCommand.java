@@ -38,6 +38,9 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--sheet", paramLabel = "grid.png", description = "Write a PNG contact sheet of the first records.")
   Path sheet;
 
+  @Option(names = "--json", description = "Print the summary and problems as one JSON object instead of text.")
+  boolean json;
+
   @Option(names = "--sheet-count", paramLabel = "N", defaultValue = "64",
       description = "Records on the sheet, 1-1024 (default: ${DEFAULT-VALUE}).")
   int sheetCount;
@@ -60,7 +63,11 @@ final class InspectCommand implements Callable<Integer> {
       }
     }, (file, i, n) -> System.err.printf("inspect: shard %d/%d %s%n", i + 1, n, file));
     InspectReport report = inspector.inspect(dir);
-    print(report, System.out);
+    if (json) {
+      System.out.println(toJson(report));
+    } else {
+      print(report, System.out);
+    }
     if (sheet != null) {
       writeSheet(report, chosen);
     }
@@ -138,6 +145,44 @@ final class InspectCommand implements Callable<Integer> {
         out.println("PROBLEM " + p);
       }
     }
+  }
+
+  /** The report as JSON: counts, per-shard entries, class counts with names, problems and notes. */
+  static String toJson(InspectReport r) throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    var root = mapper.createObjectNode();
+    root.put("dir", r.dir().toString());
+    root.put("verified", r.verified());
+    root.put("records", r.records());
+    root.put("manifest", r.manifest().isPresent());
+    var shards = root.putArray("shards");
+    for (InspectReport.ShardSummary s : r.shards()) {
+      shards.addObject().put("file", s.file()).put("records", s.records()).put("bytes", s.bytes())
+          .put("indexed", s.indexed());
+    }
+    var classes = root.putArray("classes");
+    r.labels().forEach((label, n) -> {
+      var c = classes.addObject().put("label", label);
+      if (label >= 0 && label < r.classes().size()) {
+        c.put("name", r.classes().get((int) (long) label));
+      }
+      c.put("records", n);
+    });
+    var formats = root.putObject("formats");
+    r.formats().forEach(formats::put);
+    var sizes = root.putObject("sizes");
+    r.sizes().forEach(sizes::put);
+    var variants = root.putObject("variants");
+    r.variants().forEach((v, n) -> variants.put(Long.toString(v), n));
+    var problems = root.putArray("problems");
+    for (Problem p : r.problems()) {
+      problems.addObject().put("file", p.file()).put("offset", p.offset()).put("record", p.recordIndex())
+          .put("reason", p.reason()).put("detail", p.detail());
+    }
+    var notes = root.putArray("notes");
+    r.notes().forEach(notes::add);
+    return mapper.writeValueAsString(root);
   }
 
   private static String joined(Map<?, Long> counts) {

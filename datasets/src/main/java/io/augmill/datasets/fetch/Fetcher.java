@@ -28,7 +28,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * target, is checked against its published MD5, and archives are unpacked there (a single top-level
  * folder, such as {@code cifar-10-batches-bin/}, is flattened so the target itself is the dataset
  * directory). Only when everything succeeded are the files moved into the target; on any failure the
- * staging directory is deleted, and so is the target if this call created it.
+ * staging directory is deleted, and so are the target and any parent directories this call created.
  */
 public final class Fetcher {
 
@@ -63,7 +63,7 @@ public final class Fetcher {
    *     file exists and {@code replace} is false; {@code target} is then as it was
    */
   public List<Path> fetch(KnownDataset dataset, Path target, boolean replace) throws IOException {
-    boolean created = !Files.exists(target);
+    Path created = topmostMissing(target);
     Files.createDirectories(target);
     Path staging = Files.createTempDirectory(target, ".fetch-" + dataset.name() + "-");
     boolean ok = false;
@@ -99,10 +99,19 @@ public final class Fetcher {
       return relative;
     } finally {
       deleteTree(staging);
-      if (!ok && created) {
-        deleteTree(target);
+      if (!ok && created != null) {
+        deleteTree(created);
       }
     }
+  }
+
+  /** The outermost directory of {@code target}'s path that does not exist yet, or null when it exists. */
+  private static Path topmostMissing(Path target) {
+    Path missing = null;
+    for (Path p = target.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+      missing = p;
+    }
+    return missing;
   }
 
   private Path download(RemoteFile file, Path staging) throws IOException {
@@ -115,7 +124,8 @@ public final class Fetcher {
       Thread.currentThread().interrupt();
       throw new FetchException(file.uri() + ": download interrupted", e);
     } catch (IOException e) {
-      throw new FetchException(file.uri() + ": cannot connect (" + e.getMessage() + ")", e);
+      throw new FetchException(file.uri() + ": cannot connect (" + (e.getMessage() == null
+          ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     }
     MessageDigest md5 = md5();
     long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);

@@ -185,6 +185,27 @@ class InspectCommandTest {
   }
 
   @Test
+  void jsonOutputCarriesCountsAndProblems() throws IOException {
+    ShardSets.write(dir, 2, 3);
+    Path s1 = dir.resolve("train-00001-of-00002.tfrecord");
+    byte[] b = Files.readAllBytes(s1);
+    b[30] ^= 1;
+    Files.write(s1, b);
+    CliRun run = CliRun.of("inspect", dir.toString(), "--verify", "--json");
+    assertThat(run.exitCode()).isEqualTo(1);
+    var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(tree.get("records").asLong()).isEqualTo(6);
+    assertThat(tree.get("shards")).hasSize(2);
+    assertThat(tree.get("classes").get(0).get("name").asText()).isEqualTo("a");
+    // the record with the bad checksum is counted but not described
+    assertThat(tree.get("formats").get("png").asLong()).isEqualTo(5);
+    var problem = tree.get("problems").get(0);
+    assertThat(problem.get("file").asText()).isEqualTo("train-00001-of-00002.tfrecord");
+    assertThat(problem.get("record").asLong()).isZero();
+    assertThat(problem.get("reason").asText()).isEqualTo("data-crc-mismatch");
+  }
+
+  @Test
   void setWithoutManifestIsStillVerifiable() throws IOException {
     ShardSets.write(dir, 1, 3);
     Files.delete(dir.resolve(Manifest.FILE_NAME));

@@ -93,12 +93,12 @@ class FetcherTest {
   @Test
   void checksumMismatchLeavesNothingBehind() throws Exception {
     byte[] archive = cifarArchive();
-    Path to = tmp.resolve("new-dir");
+    Path to = tmp.resolve("new-parent").resolve("new-dir");
     KnownDataset d = served("cifar-10-binary.tar.gz", archive, "00000000000000000000000000000000");
     assertThatThrownBy(() -> new Fetcher((f, x, t) -> { }).fetch(d, to, false))
         .isInstanceOf(FetchException.class).hasMessageContaining("checksum mismatch")
         .hasMessageContaining("cifar-10-binary.tar.gz").hasMessageContaining(md5(archive));
-    assertThat(to).doesNotExist();
+    assertThat(to.getParent()).doesNotExist();
   }
 
   @Test
@@ -131,6 +131,19 @@ class FetcherTest {
     try (Stream<Path> all = Files.walk(tmp)) {
       assertThat(all.map(p -> p.getFileName().toString())).doesNotContain("escaped.bin");
     }
+  }
+
+  @Test
+  void refusedConnectionIsNamed() throws IOException {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    KnownDataset d = new KnownDataset("x", "x", "idx:", List.of(new RemoteFile(
+        java.net.URI.create("http://127.0.0.1:" + port + "/a.gz"), "00", false)));
+    assertThatThrownBy(() -> new Fetcher((f, x, t) -> { }).fetch(d, tmp.resolve("y"), false))
+        .hasMessageContaining("a.gz: cannot connect (").hasMessageNotContaining("(null)");
+    assertThat(tmp.resolve("y")).doesNotExist();
   }
 
   @Test
