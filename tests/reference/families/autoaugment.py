@@ -69,4 +69,43 @@ CASES = {
     "autocontrast_noise32": _pil(ImageOps.autocontrast),
     "invert_chart45x37": _pil(ImageOps.invert),
     "invert_grey45x37": _pil(ImageOps.invert),
+    "identity_chart45x37": _pil(lambda im: im.copy()),
 }
+
+
+def _tv_bin(op, bin_, negative=False):
+    """torchvision 0.14 AutoAugment's argument for op at bin_ (10 bins) on this image, then its op."""
+    from torchvision.transforms.autoaugment import AutoAugment
+
+    def run(a):
+        h, w = a.shape[:2]
+        values, signed = AutoAugment()._augmentation_space(10, (h, w))[op]
+        magnitude = float(values[bin_].item()) if values.ndim > 0 else 0.0
+        if signed and negative:
+            magnitude = -magnitude
+        return _torchvision(op, magnitude)(a)
+
+    return run
+
+
+# One case per AutoAugment op: torchvision resolving a bin and applying it, against Augmill's spec for
+# the same bin (what MagnitudeScale.AUTOAUGMENT writes), so the whole chain bin -> argument -> pixels is
+# compared, including the ops of the geometric and colour families.
+CASES.update({
+    "aa_shear_x_bin7_neg_chart32": _tv_bin("ShearX", 7, True),
+    "aa_shear_y_bin9_chart32": _tv_bin("ShearY", 9),
+    "aa_translate_x_bin9_chart32": _tv_bin("TranslateX", 9),
+    "aa_translate_y_bin5_neg_chart224": _tv_bin("TranslateY", 5, True),
+    "aa_rotate_bin7_chart32": _tv_bin("Rotate", 7),
+    "aa_rotate_bin2_neg_grey32": _tv_bin("Rotate", 2, True),
+    "aa_brightness_bin7_neg_chart32": _tv_bin("Brightness", 7, True),
+    "aa_color_bin3_chart32": _tv_bin("Color", 3),
+    "aa_contrast_bin6_neg_chart32": _tv_bin("Contrast", 6, True),
+    "aa_sharpness_bin9_chart32": _tv_bin("Sharpness", 9),
+    "aa_posterize_bin7_chart32": _tv_bin("Posterize", 7),
+    "aa_solarize_bin2_chart32": _tv_bin("Solarize", 2),
+    "aa_solarize_bin3_noise32": _tv_bin("Solarize", 3),
+    "aa_autocontrast_chart32": _tv_bin("AutoContrast", 0),
+    "aa_equalize_chart32": _tv_bin("Equalize", 0),
+    "aa_invert_grey32": _tv_bin("Invert", 0),
+})

@@ -35,7 +35,7 @@ class NativeMemoryTest {
     }
     Mat input = TestImages.chart(224, 224);
     SplittableRandom rng = new SplittableRandom(5);
-    runAll(transforms, input, rng, 20);
+    runAll(transforms, input, rng, 50);
     System.gc();
     long before = rssKb();
     long calls = runAll(transforms, input, rng, ROUNDS);

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * Lets commands such as {@code augmill preview --input cifar10:DIR} take example images from any dataset
- * source (train split). Picks {@code count} records by reservoir sampling with the seed, so it streams
+ * source (its train split, or its test split when it has no train split). Picks {@code count} records by reservoir sampling with the seed, so it streams
  * the source once and holds only the chosen records; records that fail to decode are passed over.
  */
 public final class DatasetSamples implements ImageSamples {
@@ -24,7 +24,17 @@ public final class DatasetSamples implements ImageSamples {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, got " + count);
     }
-    DataSource data = Sources.open(source, "train");
+    DataSource data;
+    try {
+      data = Sources.open(source, "train");
+    } catch (IOException noTrain) {
+      // A shard set or folder may hold only a test split; preview whatever split is there.
+      try {
+        data = Sources.open(source, "test");
+      } catch (IOException | RuntimeException noTest) {
+        throw noTrain;
+      }
+    }
     SplittableRandom rng = new SplittableRandom(seed);
     List<SourceRecord> chosen = new ArrayList<>();
     long seen = 0;

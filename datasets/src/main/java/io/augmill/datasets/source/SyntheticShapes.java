@@ -10,9 +10,9 @@ import java.util.SplittableRandom;
  * {@code synthetic:shapes}: a generated, learnable 10-class dataset. Each image shows one shape
  * (circle, triangle, square, pentagon, hexagon, star, cross, ring, crescent, ellipse) of random colour,
  * size (36-80% of the image), position and rotation, shaded and anti-aliased, on a textured
- * background (stripes, checks, blobs or a gradient in two random colours) with pixel noise. Because
- * position, rotation and scale vary while the training set is small, geometric and colour
- * augmentation measurably help.
+ * background (stripes, checks, blobs or a gradient in two random colours) with pixel noise. Position,
+ * rotation, scale and colour vary while the default training set is small, so the set is designed to
+ * reward geometric and colour augmentation.
  *
  * <p>Record {@code i} of a split is drawn from a generator seeded with {@code (seed, key)} where the key
  * is {@code synthetic/<split>/NNNNNN}, so the train and test splits are independent draws, any record

@@ -10,13 +10,13 @@ public final class TFRecordException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Reason: the file ends inside a record's header, payload or footer. */
+  /** Reason: the file ends inside a record's header, payload or footer (the length itself is plausible). */
   public static final String TRUNCATED = "truncated";
   /** Reason: the CRC of the length field does not match, so the length cannot be trusted. */
   public static final String LENGTH_CRC = "length-crc-mismatch";
   /** Reason: the payload's CRC does not match (a flipped byte); the reader can continue at the next record. */
   public static final String DATA_CRC = "data-crc-mismatch";
-  /** Reason: the length field points past the end of the file or above the reader's limit. */
+  /** Reason: the length field points past the end of the whole file, or above the reader's limit. */
   public static final String LENGTH_TOO_LARGE = "length-too-large";
 
   private final String file;
@@ -24,6 +24,7 @@ public final class TFRecordException extends IOException {
   private final long recordIndex;
   private final String reason;
   private final boolean recoverable;
+  private final String detail;
 
   /**
    * @param file the file name or path
@@ -40,6 +41,12 @@ public final class TFRecordException extends IOException {
     this.recordIndex = recordIndex;
     this.reason = reason;
     this.recoverable = recoverable;
+    this.detail = detail;
+  }
+
+  /** What was found, without the file and position. */
+  public String detail() {
+    return detail;
   }
 
   /** The file name or path. */

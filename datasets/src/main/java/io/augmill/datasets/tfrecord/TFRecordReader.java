@@ -113,8 +113,13 @@ public final class TFRecordReader implements Closeable {
           + " exceeds the limit of " + maxRecordBytes + " bytes");
     }
     if (available >= 0 && length + 4 > available) {
-      throw fail(start, TFRecordException.LENGTH_TOO_LARGE, "length " + length + " points past the end of the data ("
-          + Math.max(0, available) + " bytes left after the header)");
+      // The length passed its CRC: if it fits the file as a whole the file was cut short, otherwise it is bogus.
+      if (length + 16 <= endPosition) {
+        throw fail(start, TFRecordException.TRUNCATED, "file ends inside the record: it needs " + (length + 4)
+            + " bytes after the header, " + Math.max(0, available) + " are left");
+      }
+      throw fail(start, TFRecordException.LENGTH_TOO_LARGE, "length " + length + " points past the end of the "
+          + endPosition + "-byte file");
     }
     byte[] payload;
     if (available >= 0) {

@@ -67,6 +67,15 @@ class IdxSourceTest {
   }
 
   @Test
+  void gzNameWithoutGzipContentIsNamed() throws IOException {
+    DatasetFiles.idx(dir, "train", 2, 2, 2, true);
+    Path images = dir.resolve("train-images-idx3-ubyte.gz");
+    Files.writeString(images, "this is not gzip");
+    assertThatThrownBy(() -> Sources.open("idx:" + dir, "train")).isInstanceOf(DatasetFormatException.class)
+        .hasMessageContaining(images.toString()).hasMessageContaining("not a gzip file");
+  }
+
+  @Test
   void countMismatchIsNamed() throws IOException {
     DatasetFiles.idx(dir, "train", 3, 2, 2, false);
     ByteBuffer labels = ByteBuffer.allocate(8 + 2).putInt(0x801).putInt(2);

@@ -76,6 +76,30 @@ class SourcesTest {
   }
 
   @Test
+  void corruptShardInATfrecordSourceNamesFileAndRecord() throws IOException {
+    try (ShardWriter w = ShardWriter.create(dir, new ShardName("train", 0, 1))) {
+      for (int i = 0; i < 3; i++) {
+        w.write(Examples.raw(i));
+      }
+      w.finish();
+    }
+    Path shard = dir.resolve("train-00000-of-00001.tfrecord");
+    byte[] b = java.nio.file.Files.readAllBytes(shard);
+    b[b.length - 10] ^= 1;
+    java.nio.file.Files.write(shard, b);
+    DataSource src = Sources.open("tfrecord:" + dir, "train");
+    try (RecordIterator it = src.readAll()) {
+      it.next();
+      it.next();
+      assertThatThrownBy(it::next).isInstanceOfSatisfying(DatasetFormatException.class, e -> {
+        assertThat(e.file()).isEqualTo(shard.toString());
+        assertThat(e.recordIndex()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("data-crc-mismatch");
+      });
+    }
+  }
+
+  @Test
   void sourcesAndSplitsSurviveJavaSerialization() throws Exception {
     DataSource s = Sources.open("synthetic:shapes?count=12&size=16", "test");
     SourceSplit split = s.splits(3).get(1);
@@ -104,5 +128,17 @@ class SourcesTest {
     assertThat(a.get(0).label()).isIn(SyntheticShapes.CLASSES);
     assertThat(a.get(0).image().cols()).isEqualTo(16);
     assertThat(provider.accepts("/some/image.png")).isFalse();
+  }
+
+  @Test
+  void previewFallsBackToTheTestSplitOfATestOnlySet() throws IOException {
+    try (ShardWriter w = ShardWriter.create(dir, new ShardName("test", 0, 1))) {
+      w.write(io.augmill.datasets.example.ImageExample.of("t/0", 0, 0, TestImages.chart(8, 8), ImageCodec.Format.PNG, 95, "[]"));
+      w.finish();
+    }
+    List<ImageSamples.Sample> s = new DatasetSamples().take("tfrecord:" + dir, 3, 1);
+    assertThat(s).extracting(ImageSamples.Sample::key).containsExactly("t/0");
+    assertThatThrownBy(() -> new DatasetSamples().take("tfrecord:" + dir.resolve("none"), 3, 1))
+        .hasMessageContaining("not a directory");
   }
 }

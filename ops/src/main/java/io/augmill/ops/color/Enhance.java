@@ -99,14 +99,9 @@ public final class Enhance {
    * {@code degenerate + alpha * (image - degenerate)}, clipped to [0, 255] and truncated.
    */
   static int blend(int degenerate, int image, float alpha) {
-    float t = degenerate + alpha * (image - degenerate);
-    if (t <= 0f) {
-      return 0;
-    }
-    if (t >= 255f) {
-      return 255;
-    }
-    return (int) t;
+    // Truncating first and clipping after gives the same result as PIL's clip-then-truncate (a value
+    // in (-1, 0) truncates to 0) and compiles without branches.
+    return Math.max(0, Math.min(255, (int) (degenerate + alpha * (image - degenerate))));
   }
 
   private static byte[] blendTable(int degenerate, float alpha) {

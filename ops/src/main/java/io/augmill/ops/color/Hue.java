@@ -7,8 +7,9 @@ import org.opencv.core.Mat;
  * Hue rotation with the semantics of torchvision 0.14 {@code adjust_hue} on a {@code uint8} tensor,
  * reproduced bit for bit: pixels are scaled to [0, 1] in 32-bit float, converted to HSV with
  * torchvision's {@code _rgb2hsv}, the hue is shifted by {@code shift} modulo 1, converted back with
- * {@code _hsv2rgb}, multiplied by 255 and truncated to 8 bits. Every step uses the same float
- * operations in the same order as torchvision, so results are identical (checked on all 2^24 colours).
+ * {@code _hsv2rgb}, multiplied by 255 and truncated to 8 bits. Every step performs the same float
+ * operations in the same order as torchvision, or one that provably yields the same float (noted where
+ * it happens), so results are identical; checked on all 2^24 colours at seven shifts.
  *
  * <p>The tensor path is followed rather than the PIL-image path because the latter quantises hue,
  * saturation and value to 8 bits and the shift to multiples of 1/255 before converting back, which
@@ -19,6 +20,11 @@ import org.opencv.core.Mat;
 public final class Hue {
 
   private static final float[] UNIT = new float[256];
+  /**
+   * For each sector 0..5 of {@code _hsv2rgb}, which of (v, p, q, t) become R, G and B:
+   * (v,t,p), (q,v,p), (p,v,t), (p,q,v), (t,p,v), (v,p,q).
+   */
+  private static final int[] SECTOR_RGB = {0, 3, 1, 2, 0, 1, 1, 0, 3, 1, 2, 0, 3, 1, 0, 0, 1, 2};
 
   static {
     for (int v = 0; v < 256; v++) {
@@ -43,13 +49,14 @@ public final class Hue {
     }
     float s32 = (float) shift;
     byte[] px = Pixels.read(src);
+    float[] scratch = new float[4];
     for (int i = 0; i < px.length; i += 3) {
-      rotate(px, i, s32);
+      rotate(px, i, s32, scratch);
     }
     return Pixels.like(src, px);
   }
 
-  private static void rotate(byte[] px, int i, float shift) {
+  private static void rotate(byte[] px, int i, float shift, float[] scratch) {
     float r = UNIT[px[i] & 0xff];
     float g = UNIT[px[i + 1] & 0xff];
     float b = UNIT[px[i + 2] & 0xff];
@@ -62,39 +69,41 @@ public final class Hue {
     float rc = (maxc - r) / divisor;
     float gc = (maxc - g) / divisor;
     float bc = (maxc - b) / divisor;
-    float h;
-    if (maxc == r) {
-      h = bc - gc;
-    } else if (maxc == g) {
-      h = 2f + rc - bc;
-    } else {
-      h = 4f + gc - rc;
+    // torchvision sums three masked terms of which exactly one is selected; choosing it gives the same value
+    float hr = bc - gc;
+    float hg = 2f + rc - bc;
+    float hb = 4f + gc - rc;
+    float h = maxc == r ? hr : maxc == g ? hg : hb;
+    // torchvision: fmod(h / 6 + 1, 1). The argument lies in [5/6, 11/6], where fmod is exactly x or
+    // x - 1 (Sterbenz), so the subtraction gives the same float without the slow remainder.
+    h = h / 6f + 1f;
+    if (h >= 1f) {
+      h -= 1f;
     }
-    h = (h / 6f + 1f) % 1f;
+    // torchvision: (h + shift) % 1.0, i.e. h - floor(h), for a sum in [-0.5, 1.5).
     h = h + shift;
-    h = h - (float) Math.floor(h);
+    if (h < 0f) {
+      h += 1f;
+    } else if (h >= 1f) {
+      h -= 1f;
+    }
 
     float v = maxc;
-    float i6 = (float) Math.floor(h * 6f);
+    int i6 = (int) (h * 6f);
     float f = h * 6f - i6;
-    int sector = ((int) i6) % 6;
+    int sector = i6 % 6;
     float p = clamp(v * (1f - s));
     float q = clamp(v * (1f - s * f));
     float t = clamp(v * (1f - s * (1f - f)));
-    float ro;
-    float go;
-    float bo;
-    switch (sector) {
-      case 0 -> { ro = v; go = t; bo = p; }
-      case 1 -> { ro = q; go = v; bo = p; }
-      case 2 -> { ro = p; go = v; bo = t; }
-      case 3 -> { ro = p; go = q; bo = v; }
-      case 4 -> { ro = t; go = p; bo = v; }
-      default -> { ro = v; go = p; bo = q; }
-    }
-    px[i] = (byte) (int) (ro * 255f);
-    px[i + 1] = (byte) (int) (go * 255f);
-    px[i + 2] = (byte) (int) (bo * 255f);
+    // table lookup instead of a six-way switch: sectors are unpredictable, so branches would stall
+    scratch[0] = v;
+    scratch[1] = p;
+    scratch[2] = q;
+    scratch[3] = t;
+    int k = sector * 3;
+    px[i] = (byte) (int) (scratch[SECTOR_RGB[k]] * 255f);
+    px[i + 1] = (byte) (int) (scratch[SECTOR_RGB[k + 1]] * 255f);
+    px[i + 2] = (byte) (int) (scratch[SECTOR_RGB[k + 2]] * 255f);
   }
 
   private static float clamp(float x) {

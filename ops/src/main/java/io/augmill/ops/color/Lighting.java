@@ -59,35 +59,23 @@ public final class Lighting {
     if (delta.length != 3) {
       throw new IllegalArgumentException("pca_lighting: delta must have 3 entries, got " + delta.length);
     }
-    Mat lut;
-    if (src.channels() == 1) {
-      double grey = 0.299 * delta[0] + 0.587 * delta[1] + 0.114 * delta[2];
-      lut = new Mat(1, 256, CvType.CV_8UC1);
-      lut.put(0, 0, table(grey, 1, 0));
-    } else {
-      byte[] table = new byte[256 * 3];
-      for (int c = 0; c < 3; c++) {
-        byte[] one = table(delta[c], 3, c);
-        for (int v = 0; v < 256; v++) {
-          table[v * 3 + c] = one[v * 3 + c];
-        }
+    int channels = src.channels();
+    double[] offsets = channels == 1
+        ? new double[] {0.299 * delta[0] + 0.587 * delta[1] + 0.114 * delta[2]}
+        : delta;
+    byte[] table = new byte[256 * channels];
+    for (int c = 0; c < channels; c++) {
+      double shift = 255.0 * offsets[c];
+      for (int v = 0; v < 256; v++) {
+        double x = Math.rint(v + shift);
+        table[v * channels + c] = (byte) (x <= 0 ? 0 : x >= 255 ? 255 : (int) x);
       }
-      lut = new Mat(1, 256, CvType.CV_8UC3);
-      lut.put(0, 0, table);
     }
+    Mat lut = new Mat(1, 256, CvType.makeType(CvType.CV_8U, channels));
+    lut.put(0, 0, table);
     Mat dst = new Mat();
     Core.LUT(src, lut, dst);
     lut.release();
     return dst;
-  }
-
-  private static byte[] table(double delta, int stride, int offset) {
-    byte[] out = new byte[256 * stride];
-    double shift = 255.0 * delta;
-    for (int v = 0; v < 256; v++) {
-      double x = Math.rint(v + shift);
-      out[v * stride + offset] = (byte) (x <= 0 ? 0 : x >= 255 ? 255 : (int) x);
-    }
-    return out;
   }
 }

@@ -47,7 +47,8 @@ final class AffineSampler {
   void transform(byte[] out, int outWidth, int outHeight, double[] m, Interpolation interp) {
     switch (interp) {
       case NEAREST -> nearest(out, outWidth, outHeight, m);
-      case BILINEAR, BICUBIC -> interpolated(out, outWidth, outHeight, m, interp == Interpolation.BICUBIC);
+      case BILINEAR -> bilinear(out, outWidth, outHeight, m);
+      case BICUBIC -> bicubic(out, outWidth, outHeight, m);
       default -> throw new IllegalArgumentException("affine resampling supports nearest, bilinear and bicubic, not "
           + interp.specName());
     }
@@ -83,7 +84,13 @@ final class AffineSampler {
       int yy = a5;
       int o = y * ow * channels;
       for (int x = 0; x < ow; x++, o += channels) {
-        copyPixel(out, o, xx >> 16, yy >> 16);
+        int xi = xx >> 16;
+        int yi = yy >> 16;
+        if (xi >= 0 && xi < width && yi >= 0 && yi < height) {
+          copyInside(out, o, (yi * width + xi) * channels);
+        } else {
+          copyPixel(out, o, xi, yi);
+        }
         xx += a0;
         yy += a3;
       }
@@ -127,6 +134,16 @@ final class AffineSampler {
     }
   }
 
+  private void copyInside(byte[] out, int o, int s) {
+    if (channels == 3) {
+      out[o] = src[s];
+      out[o + 1] = src[s + 1];
+      out[o + 2] = src[s + 2];
+    } else {
+      out[o] = src[s];
+    }
+  }
+
   /** Copies input pixel (xi, yi) to out[o]; outside the image, a constant border leaves the fill. */
   private void copyPixel(byte[] out, int o, int xi, int yi) {
     if (xi < 0 || xi >= width || yi < 0 || yi >= height) {
@@ -142,17 +159,26 @@ final class AffineSampler {
     }
   }
 
-  private void interpolated(byte[] out, int ow, int oh, double[] m, boolean cubic) {
-    int taps = cubic ? 4 : 2;
-    int[] cols = new int[taps];
-    int[] rows = new int[taps];
+  private void bilinear(byte[] out, int ow, int oh, double[] m) {
+    boolean constant = border == Border.CONSTANT;
+    int stride = width * channels;
+    double m0 = m[0];
+    double m1 = m[1];
+    double m2 = m[2];
+    double m3 = m[3];
+    double m4 = m[4];
+    double m5 = m[5];
     for (int y = 0; y < oh; y++) {
       double yin = y + 0.5;
-      for (int x = 0; x < ow; x++) {
+      // a0 * xin + a1 * yin + a2 in C's left-to-right order: hoisting a1 * yin changes no rounding.
+      double rowX = m1 * yin;
+      double rowY = m4 * yin;
+      int o = y * ow * channels;
+      for (int x = 0; x < ow; x++, o += channels) {
         double xin = x + 0.5;
-        double xs = m[0] * xin + m[1] * yin + m[2];
-        double ys = m[3] * xin + m[4] * yin + m[5];
-        if (border == Border.CONSTANT && (xs < 0.0 || xs >= width || ys < 0.0 || ys >= height)) {
+        double xs = m0 * xin + rowX + m2;
+        double ys = m3 * xin + rowY + m5;
+        if (constant && (xs < 0.0 || xs >= width || ys < 0.0 || ys >= height)) {
           continue;
         }
         xs -= 0.5;
@@ -161,47 +187,130 @@ final class AffineSampler {
         int y0 = floor(ys);
         double dx = xs - x0;
         double dy = ys - y0;
-        int first = cubic ? -1 : 0;
-        for (int k = 0; k < taps; k++) {
-          cols[k] = neighbour(x0 + first + k, width) * channels;
-          rows[k] = neighbour(y0 + first + k, height) * width * channels;
+        int c0;
+        int c1;
+        if (x0 >= 0 && x0 < width - 1) {
+          c0 = x0 * channels;
+          c1 = c0 + channels;
+        } else {
+          c0 = neighbour(x0, width) * channels;
+          c1 = neighbour(x0 + 1, width) * channels;
         }
-        int o = (y * ow + x) * channels;
-        for (int c = 0; c < channels; c++) {
-          out[o + c] = cubic ? bicubic(cols, rows, c, dx, dy) : bilinear(cols, rows, c, dx, dy);
+        int r0;
+        int r1;
+        if (y0 >= 0 && y0 < height - 1) {
+          r0 = y0 * stride;
+          r1 = r0 + stride;
+        } else {
+          r0 = neighbour(y0, height) * stride;
+          r1 = neighbour(y0 + 1, height) * stride;
+        }
+        out[o] = lerp2(r0 + c0, r0 + c1, r1 + c0, r1 + c1, dx, dy);
+        if (channels == 3) {
+          out[o + 1] = lerp2(r0 + c0 + 1, r0 + c1 + 1, r1 + c0 + 1, r1 + c1 + 1, dx, dy);
+          out[o + 2] = lerp2(r0 + c0 + 2, r0 + c1 + 2, r1 + c0 + 2, r1 + c1 + 2, dx, dy);
         }
       }
     }
   }
 
-  private byte bilinear(int[] cols, int[] rows, int c, double dx, double dy) {
-    double v1 = lerp(at(rows[0], cols[0], c), at(rows[0], cols[1], c), dx);
-    double v2 = lerp(at(rows[1], cols[0], c), at(rows[1], cols[1], c), dx);
-    double v = v1 + (v2 - v1) * dy;
-    return (byte) (int) v;
+  /** PIL's bilinear: along x on both rows, then along y, truncated. */
+  private byte lerp2(int i00, int i01, int i10, int i11, double dx, double dy) {
+    int p00 = src[i00] & 0xff;
+    int p10 = src[i10] & 0xff;
+    double v1 = p00 + ((src[i01] & 0xff) - p00) * dx;
+    double v2 = p10 + ((src[i11] & 0xff) - p10) * dx;
+    return (byte) (int) (v1 + (v2 - v1) * dy);
   }
 
-  private static double lerp(int a, int b, double d) {
-    return a + (b - a) * d;
+  private void bicubic(byte[] out, int ow, int oh, double[] m) {
+    int[] cols = new int[4];
+    int[] rows = new int[4];
+    boolean constant = border == Border.CONSTANT;
+    int stride = width * channels;
+    double m0 = m[0];
+    double m1 = m[1];
+    double m2 = m[2];
+    double m3 = m[3];
+    double m4 = m[4];
+    double m5 = m[5];
+    for (int y = 0; y < oh; y++) {
+      double yin = y + 0.5;
+      // a0 * xin + a1 * yin + a2 in C's left-to-right order: hoisting a1 * yin changes no rounding.
+      double rowX = m1 * yin;
+      double rowY = m4 * yin;
+      int o = y * ow * channels;
+      for (int x = 0; x < ow; x++, o += channels) {
+        double xin = x + 0.5;
+        double xs = m0 * xin + rowX + m2;
+        double ys = m3 * xin + rowY + m5;
+        if (constant && (xs < 0.0 || xs >= width || ys < 0.0 || ys >= height)) {
+          continue;
+        }
+        xs -= 0.5;
+        ys -= 0.5;
+        int x0 = floor(xs);
+        int y0 = floor(ys);
+        double dx = xs - x0;
+        double dy = ys - y0;
+        if (x0 >= 1 && x0 < width - 2) {
+          cols[0] = (x0 - 1) * channels;
+          cols[1] = cols[0] + channels;
+          cols[2] = cols[1] + channels;
+          cols[3] = cols[2] + channels;
+        } else {
+          for (int k = 0; k < 4; k++) {
+            cols[k] = neighbour(x0 - 1 + k, width) * channels;
+          }
+        }
+        if (y0 >= 1 && y0 < height - 2) {
+          rows[0] = (y0 - 1) * stride;
+          rows[1] = rows[0] + stride;
+          rows[2] = rows[1] + stride;
+          rows[3] = rows[2] + stride;
+        } else {
+          for (int k = 0; k < 4; k++) {
+            rows[k] = neighbour(y0 - 1 + k, height) * stride;
+          }
+        }
+        bicubic(out, o, cols, rows, dx, dy);
+      }
+    }
   }
 
-  private byte bicubic(int[] cols, int[] rows, int c, double dx, double dy) {
-    double v1 = cubicRow(rows[0], cols, c, dx);
-    double v2 = cubicRow(rows[1], cols, c, dx);
-    double v3 = cubicRow(rows[2], cols, c, dx);
-    double v4 = cubicRow(rows[3], cols, c, dx);
+  private void bicubic(byte[] out, int o, int[] cols, int[] rows, double dx, double dy) {
+    int c0 = cols[0];
+    int c1 = cols[1];
+    int c2 = cols[2];
+    int c3 = cols[3];
+    int r0 = rows[0];
+    int r1 = rows[1];
+    int r2 = rows[2];
+    int r3 = rows[3];
+    out[o] = bicubicSample(c0, c1, c2, c3, r0, r1, r2, r3, dx, dy);
+    if (channels == 3) {
+      out[o + 1] = bicubicSample(c0 + 1, c1 + 1, c2 + 1, c3 + 1, r0, r1, r2, r3, dx, dy);
+      out[o + 2] = bicubicSample(c0 + 2, c1 + 2, c2 + 2, c3 + 2, r0, r1, r2, r3, dx, dy);
+    }
+  }
+
+  /** PIL's bicubic: along x on four rows, then along y; clipped to [0, 255], truncated. */
+  private byte bicubicSample(int c0, int c1, int c2, int c3, int r0, int r1, int r2, int r3, double dx, double dy) {
+    byte[] s = src;
+    double v1 = cubic(s[r0 + c0] & 0xff, s[r0 + c1] & 0xff, s[r0 + c2] & 0xff, s[r0 + c3] & 0xff, dx);
+    double v2 = cubic(s[r1 + c0] & 0xff, s[r1 + c1] & 0xff, s[r1 + c2] & 0xff, s[r1 + c3] & 0xff, dx);
+    double v3 = cubic(s[r2 + c0] & 0xff, s[r2 + c1] & 0xff, s[r2 + c2] & 0xff, s[r2 + c3] & 0xff, dx);
+    double v4 = cubic(s[r3 + c0] & 0xff, s[r3 + c1] & 0xff, s[r3 + c2] & 0xff, s[r3 + c3] & 0xff, dx);
     double value = cubic(v1, v2, v3, v4, dy);
-    if (value <= 0.0) {
-      return 0;
-    }
-    if (value >= 255.0) {
-      return (byte) 255;
-    }
-    return (byte) (int) value;
+    return value <= 0.0 ? 0 : value >= 255.0 ? (byte) 255 : (byte) (int) value;
   }
 
-  private double cubicRow(int r, int[] cols, int c, double dx) {
-    return cubic(at(r, cols[0], c), at(r, cols[1], c), at(r, cols[2], c), at(r, cols[3], c), dx);
+  /** The first pass on integers: PIL's p1..p4 are exact there, so only the Horner steps round. */
+  private static double cubic(int v1, int v2, int v3, int v4, double d) {
+    int p2 = -v1 + v3;
+    int p3 = 2 * (v1 - v2) + v3 - v4;
+    int p4 = -v1 + v2 - v3 + v4;
+    return v2 + d * (p2 + d * (p3 + d * p4));
   }
 
   /** Cubic convolution with a = -1, evaluated in the same order as PIL so rounding is identical. */
@@ -211,10 +320,6 @@ final class AffineSampler {
     double p3 = 2 * (v1 - v2) + v3 - v4;
     double p4 = -v1 + v2 - v3 + v4;
     return p1 + d * (p2 + d * (p3 + d * p4));
-  }
-
-  private int at(int rowOffset, int colOffset, int c) {
-    return src[rowOffset + colOffset + c] & 0xff;
   }
 
   /** An interpolation neighbour's index: PIL repeats the edge (constant, replicate); reflect mirrors. */

@@ -241,12 +241,14 @@ public final class Geometric {
   }
 
   private static void fillWith(byte[] out, double[] value, int channels) {
-    byte[] v = new byte[channels];
-    for (int c = 0; c < channels; c++) {
-      v[c] = (byte) (int) Math.rint(value[c]);
+    if (out.length == 0) {
+      return;
     }
-    for (int i = 0; i < out.length; i += channels) {
-      System.arraycopy(v, 0, out, i, channels);
+    for (int c = 0; c < channels; c++) {
+      out[c] = (byte) (int) Math.rint(value[c]);
+    }
+    for (int filled = channels; filled < out.length; filled *= 2) {
+      System.arraycopy(out, 0, out, filled, Math.min(filled, out.length - filled));
     }
   }
 }

@@ -107,9 +107,11 @@ public final class OpRegistry {
     Args reader = new Args(name, args, this);
     Transform<?> transform = entry.factory().create(reader);
     reader.done();
-    // An op whose default p is below 1 keeps an explicit p=1 wrapper, so that writing it out records
-    // the p and reading it back does not fall back to the default.
-    return probability >= 1.0 && entry.defaultP() >= 1.0 ? transform : new RandomApply(probability, transform);
+    // A transform written under a name whose default p is below 1 keeps an explicit p=1 wrapper, so
+    // that writing it out records the p and reading it back does not fall back to that default.
+    Entry written = entries.get(transform.name());
+    boolean keepP = written != null && written.defaultP() < 1.0;
+    return probability >= 1.0 && !keepP ? transform : new RandomApply(probability, transform);
   }
 
   /** Reading and writing transforms as JSON/YAML with this registry. */

@@ -141,6 +141,17 @@ class RandomEraseTest {
   }
 
   @Test
+  void anExplicitProbabilityOfOneSurvivesARoundTrip() {
+    OpRegistry r = OpRegistry.builtin();
+    Transform<?> always = r.json().read("{op: random_erasing, p: 1}");
+    assertThat(always.toJson().get("p").asDouble()).isEqualTo(1.0);
+    Transform<?> reread = r.json().read(always.toJson());
+    assertThat(((RandomApply) reread).p()).isEqualTo(1.0);
+    // an op whose default is already 1 stays unwrapped
+    assertThat(r.json().read("{op: cutout, p: 1, args: {size: 4}}")).isInstanceOf(RandomCutout.class);
+  }
+
+  @Test
   void invalidArgumentsAreRejectedNamingThem() {
     OpRegistry r = OpRegistry.builtin();
     assertThatThrownBy(() -> r.create(OpSpec.parse("random_erasing(scale=[0.5,0.2])")))

@@ -1,8 +1,8 @@
 package io.augmill.pipeline.image;
 
-import io.augmill.datasets.shard.RejectedRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.augmill.datasets.shard.RejectedRecord;
 import io.augmill.ops.image.Images;
 import io.augmill.ops.image.OpenCv;
 import io.augmill.ops.policy.Policy;

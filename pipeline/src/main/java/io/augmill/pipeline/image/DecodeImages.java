@@ -1,6 +1,7 @@
 package io.augmill.pipeline.image;
 
 import io.augmill.datasets.shard.RejectedRecord;
+import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.image.OpenCv;
 import io.augmill.ops.image.UnsupportedImageException;
@@ -19,13 +20,13 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * The Decode step: turns source inputs into grey or RGB pixels, and every input it cannot use into a
- * {@link RejectedRecord} record: zero-byte ({@code empty}), undecodable, 16-bit or float
+ * {@link RejectedRecord}: zero-byte ({@code empty}), undecodable, 16-bit or float
  * ({@code unsupported-depth}), an odd channel count ({@code unsupported-channels}), more pixels than
  * the limit ({@code too-large}, checked from the PNG/JPEG/BMP header before decoding), or raw pixels
  * whose length does not match their geometry ({@code bad-raw-pixels}); a record the source could not
  * read is rejected with the source's reason.
  */
-public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCollectionTuple> {
+public final class DecodeImages extends PTransform<PCollection<SourceRecord>, PCollectionTuple> {
 
   private static final long serialVersionUID = 1L;
 
@@ -53,7 +54,7 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<SourceImage> input) {
+  public PCollectionTuple expand(PCollection<SourceRecord> input) {
     PCollectionTuple out = input.apply("DecodeGuarded",
         ParDo.of(new DecodeFn(maxPixels)).withOutputTags(DECODED, TupleTagList.of(REJECTED)));
     out.get(DECODED).setCoder(ElementCoders.DecodedImageCoder.of());
@@ -61,7 +62,7 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
   }
 
   /** Decodes one input or rejects it. */
-  static final class DecodeFn extends DoFn<SourceImage, DecodedImage> {
+  static final class DecodeFn extends DoFn<SourceRecord, DecodedImage> {
 
     private static final long serialVersionUID = 1L;
     private final long maxPixels;
@@ -79,7 +80,7 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
     }
 
     @ProcessElement
-    public void process(@Element SourceImage in, MultiOutputReceiver out) {
+    public void process(@Element SourceRecord in, MultiOutputReceiver out) {
       read.inc();
       bytesRead.inc(in.data().length);
       try {
@@ -98,7 +99,7 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
    *
    * @throws UnsupportedImageException with the reason the input is rejected
    */
-  public static Pixels decode(SourceImage in, long maxPixels) {
+  public static Pixels decode(SourceRecord in, long maxPixels) {
     String name = in.location();
     if (in.failed()) {
       throw new UnsupportedImageException(in.failureReason(), in.failureMessage());
@@ -127,7 +128,7 @@ public final class DecodeImages extends PTransform<PCollection<SourceImage>, PCo
     }
   }
 
-  private static Pixels fromRaw(SourceImage in, long maxPixels) {
+  private static Pixels fromRaw(SourceRecord in, long maxPixels) {
     String name = in.location();
     if (in.width() < 1 || in.height() < 1 || (long) in.width() * in.height() * in.channels() != in.data().length) {
       throw new UnsupportedImageException(RejectReasons.BAD_RAW, name + ": " + in.data().length

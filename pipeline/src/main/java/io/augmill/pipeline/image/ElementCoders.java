@@ -1,6 +1,7 @@
 package io.augmill.pipeline.image;
 
 import io.augmill.datasets.example.ImageExample;
+import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,18 +54,18 @@ public final class ElementCoders {
     }
   }
 
-  /** Coder of {@link SourceImage}. */
-  public static final class SourceImageCoder extends AtomicCoder<SourceImage> {
+  /** Coder of {@link SourceRecord}. */
+  public static final class SourceRecordCoder extends AtomicCoder<SourceRecord> {
     private static final long serialVersionUID = 1L;
-    private static final SourceImageCoder INSTANCE = new SourceImageCoder();
+    private static final SourceRecordCoder INSTANCE = new SourceRecordCoder();
 
     /** The coder. */
-    public static SourceImageCoder of() {
+    public static SourceRecordCoder of() {
       return INSTANCE;
     }
 
     @Override
-    public void encode(SourceImage r, OutputStream out) throws IOException {
+    public void encode(SourceRecord r, OutputStream out) throws IOException {
       STRING.encode(r.key(), out);
       INT.encode(r.label(), out);
       INT.encode(r.coarseLabel(), out);
@@ -79,8 +80,8 @@ public final class ElementCoders {
     }
 
     @Override
-    public SourceImage decode(InputStream in) throws IOException {
-      return new SourceImage(STRING.decode(in), INT.decode(in), INT.decode(in), STRING.decode(in), BYTES.decode(in),
+    public SourceRecord decode(InputStream in) throws IOException {
+      return new SourceRecord(STRING.decode(in), INT.decode(in), INT.decode(in), STRING.decode(in), BYTES.decode(in),
           INT.decode(in) == 1, INT.decode(in), INT.decode(in), INT.decode(in), NULLABLE_STRING.decode(in),
           NULLABLE_STRING.decode(in));
     }

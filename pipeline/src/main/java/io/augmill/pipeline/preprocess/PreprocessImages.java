@@ -2,13 +2,13 @@ package io.augmill.pipeline.preprocess;
 
 import io.augmill.datasets.example.ImageExample;
 import io.augmill.datasets.shard.RejectedRecord;
+import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.policy.Policy;
 import io.augmill.pipeline.image.AugmentImages;
 import io.augmill.pipeline.image.DecodeImages;
 import io.augmill.pipeline.image.DecodedImage;
 import io.augmill.pipeline.image.EncodeImages;
-import io.augmill.pipeline.image.SourceImage;
 import io.augmill.pipeline.shard.ManifestTemplate;
 import io.augmill.pipeline.shard.WriteManifest;
 import io.augmill.pipeline.shard.WriteShards;
@@ -25,7 +25,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  * count, the rejected records of every step and the input statistics feeding the manifest. Its output
  * is the manifest's JSON text (one element).
  */
-public final class PreprocessImages extends PTransform<PCollection<SourceImage>, PCollection<String>> {
+public final class PreprocessImages extends PTransform<PCollection<SourceRecord>, PCollection<String>> {
 
   private static final long serialVersionUID = 1L;
 
@@ -58,7 +58,7 @@ public final class PreprocessImages extends PTransform<PCollection<SourceImage>,
   }
 
   @Override
-  public PCollection<String> expand(PCollection<SourceImage> inputs) {
+  public PCollection<String> expand(PCollection<SourceRecord> inputs) {
     PCollectionTuple decoded = inputs.apply("Decode", DecodeImages.withMaxPixels(maxPixels));
     PCollection<DecodedImage> images = decoded.get(DecodeImages.DECODED);
     PCollectionTuple augmented = images.apply("Augment", augment);

@@ -8,13 +8,13 @@ import io.augmill.datasets.shard.RejectedLog;
 import io.augmill.datasets.shard.RejectedRecord;
 import io.augmill.datasets.shard.ShardInfo;
 import io.augmill.datasets.shard.ShardWriter;
+import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.policy.Policy;
 import io.augmill.ops.spec.TransformJson;
 import io.augmill.pipeline.image.DecodeImages;
 import io.augmill.pipeline.image.ElementCoders;
 import io.augmill.pipeline.image.Pixels;
-import io.augmill.pipeline.image.SourceImage;
 import io.augmill.pipeline.shard.ManifestTemplate;
 import io.augmill.pipeline.shard.ShardAssignment;
 import io.augmill.pipeline.testing.ShardFiles;
@@ -46,8 +46,8 @@ class PreprocessImagesTest {
   @TempDir
   Path out;
 
-  static List<SourceImage> inputs() {
-    List<SourceImage> all = new ArrayList<>(TestInputs.valid(15));
+  static List<SourceRecord> inputs() {
+    List<SourceRecord> all = new ArrayList<>(TestInputs.valid(15));
     all.addAll(TestInputs.rejectedKinds());
     return all;
   }
@@ -60,9 +60,9 @@ class PreprocessImagesTest {
   @Test
   void everyInputIsWrittenOrRejectedAndShardsFollowTheAssignment() throws Throwable {
     Policy policy = TestInputs.flipAndSometimesFail();
-    List<SourceImage> inputs = inputs();
+    List<SourceRecord> inputs = inputs();
     TestPipelines.run(getClass(), "preprocess", p -> {
-      PCollection<String> manifestJson = p.apply(Create.of(inputs).withCoder(ElementCoders.SourceImageCoder.of()))
+      PCollection<String> manifestJson = p.apply(Create.of(inputs).withCoder(ElementCoders.SourceRecordCoder.of()))
           .apply(PreprocessImages.of(policy, ImageCodec.Format.PNG, 95, MAX_PIXELS, template(out, policy, true)));
       PAssert.thatSingleton(manifestJson).satisfies(json -> {
         assertThat(json).contains("\"format_version\" : 1").contains("\"split\" : \"train\"");
@@ -74,7 +74,7 @@ class PreprocessImagesTest {
     // Expected outcome per (key, variant), from the same policy and seeds, outside Beam.
     Map<String, Mat> expectedImages = new HashMap<>();
     Set<String> failedVariants = new HashSet<>();
-    for (SourceImage in : TestInputs.valid(15)) {
+    for (SourceRecord in : TestInputs.valid(15)) {
       Mat decoded = DecodeImages.decode(in, MAX_PIXELS).toMat();
       expectedImages.put(in.key() + "#0", decoded);
       for (int v = 1; v <= VARIANTS; v++) {
@@ -142,7 +142,7 @@ class PreprocessImagesTest {
   void shardsWithoutRecordsAreStillWritten() throws Throwable {
     Policy policy = TestInputs.policy("{op: identity}");
     TestPipelines.run(getClass(), "empty-shards", p -> {
-      PCollection<String> manifestJson = p.apply(Create.of(TestInputs.valid(1)).withCoder(ElementCoders.SourceImageCoder.of()))
+      PCollection<String> manifestJson = p.apply(Create.of(TestInputs.valid(1)).withCoder(ElementCoders.SourceRecordCoder.of()))
           .apply(PreprocessImages.of(policy, ImageCodec.Format.RAW, 95, MAX_PIXELS,
               new ManifestTemplate(out.toString(), "test", 4, List.of(), "raw", policy.toJson().toString(), 0, 1,
                   false, "test:inline", "v")));

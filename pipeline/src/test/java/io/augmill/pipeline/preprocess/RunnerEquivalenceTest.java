@@ -2,10 +2,10 @@ package io.augmill.pipeline.preprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.policy.Policy;
 import io.augmill.pipeline.image.ElementCoders;
-import io.augmill.pipeline.image.SourceImage;
 import io.augmill.pipeline.runner.RunnerChoice;
 import io.augmill.pipeline.testing.ShardFiles;
 import io.augmill.pipeline.testing.TestInputs;
@@ -28,11 +28,11 @@ class RunnerEquivalenceTest {
   @TempDir
   Path tmp;
 
-  static void preprocess(RunnerChoice runner, Path out, List<SourceImage> inputs, Policy policy) {
+  static void preprocess(RunnerChoice runner, Path out, List<SourceRecord> inputs, Policy policy) {
     PipelineOptions options = PipelineOptionsFactory.create();
     runner.configure(options);
     Pipeline p = Pipeline.create(options);
-    p.apply(Create.of(inputs).withCoder(ElementCoders.SourceImageCoder.of()))
+    p.apply(Create.of(inputs).withCoder(ElementCoders.SourceRecordCoder.of()))
         .apply(PreprocessImages.of(policy, ImageCodec.Format.PNG, 95, PreprocessImagesTest.MAX_PIXELS,
             PreprocessImagesTest.template(out, policy, true)));
     assertThat(p.run().waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
@@ -40,7 +40,7 @@ class RunnerEquivalenceTest {
 
   @Test
   void directAndEmbeddedFlinkAtParallelismOneAndTwoWriteIdenticalBytes() throws Exception {
-    List<SourceImage> inputs = new ArrayList<>(TestInputs.valid(24));
+    List<SourceRecord> inputs = new ArrayList<>(TestInputs.valid(24));
     inputs.addAll(TestInputs.rejectedKinds());
     Policy policy = TestInputs.flipAndSometimesFail();
     Map<String, TreeMap<String, byte[]>> outputs = new TreeMap<>();

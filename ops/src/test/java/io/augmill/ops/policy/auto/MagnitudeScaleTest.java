@@ -114,6 +114,31 @@ class MagnitudeScaleTest {
         .isEqualTo("solarize(threshold=170.0)");
   }
 
+  /** The specs the torchvision-chain parity cases (tests/.../reference/cases/autoaugment.yaml, aa_*) apply. */
+  @Test
+  void parityCaseSpecsAreWhatTheScaleWrites() {
+    MagnitudeScale s = MagnitudeScale.AUTOAUGMENT;
+    ImageInfo cifar = new ImageInfo(32, 32, 3);
+    Interpolation n = Interpolation.NEAREST;
+    assertThat(s.spec(AugmentOp.SHEAR_X, 7, true, cifar, n, Fill.GREY).toString())
+        .isEqualTo("shear_x(factor=-0.23333333,interp=nearest,fill=128.0)");
+    assertThat(s.spec(AugmentOp.TRANSLATE_X, 9, false, cifar, n, Fill.GREY).toString())
+        .isEqualTo("translate_x(pixels=14,interp=nearest,fill=128.0)");
+    assertThat(s.spec(AugmentOp.TRANSLATE_Y, 5, true, new ImageInfo(224, 224, 3), n, Fill.GREY).toString())
+        .isEqualTo("translate_y(pixels=-56,interp=nearest,fill=128.0)");
+    assertThat(s.spec(AugmentOp.ROTATE, 7, false, cifar, n, Fill.GREY).toString())
+        .isEqualTo("rotate(degrees=23.333334,interp=nearest,fill=128.0)");
+    assertThat(s.spec(AugmentOp.ROTATE, 2, true, cifar, n, Fill.GREY).toString())
+        .isEqualTo("rotate(degrees=-6.6666665,interp=nearest,fill=128.0)");
+    assertThat(s.spec(AugmentOp.BRIGHTNESS, 7, true, cifar, n, Fill.GREY).toString())
+        .isEqualTo("brightness(factor=0.30000000000000004)");
+    assertThat(s.spec(AugmentOp.COLOR, 3, false, cifar, n, Fill.GREY).toString()).isEqualTo("color(factor=1.3)");
+    assertThat(s.spec(AugmentOp.SHARPNESS, 9, false, cifar, n, Fill.GREY).toString()).isEqualTo("sharpness(factor=1.9)");
+    assertThat(s.spec(AugmentOp.POSTERIZE, 7, false, cifar, n, Fill.GREY).toString()).isEqualTo("posterize(bits=5)");
+    assertThat(s.spec(AugmentOp.SOLARIZE, 2, false, cifar, n, Fill.GREY).toString())
+        .isEqualTo("solarize(threshold=198.33333)");
+  }
+
   @Test
   void fractionalMagnitudesInterpolateAndOutOfRangeIsRejected() {
     ImageInfo info = new ImageInfo(32, 32, 3);
