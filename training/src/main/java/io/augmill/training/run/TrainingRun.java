@@ -181,6 +181,7 @@ public final class TrainingRun implements AutoCloseable {
    * Reopens a run from its newest checkpoint (or from scratch when it has none).
    *
    * @param runDir the run directory
+   * @param cfg the run's configuration, normally {@link #config(Path)} of {@code runDir}
    * @param train training records (the config's {@code --train})
    * @param val validation records (the config's {@code --val}), or null
    * @throws IOException when the run's files cannot be read
