@@ -117,6 +117,9 @@ public final class RunReport {
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setShowValue(k <= 20);
     c.getStyler().setLegendVisible(false);
+    if (k > 5) {
+      c.getStyler().setXAxisLabelRotation(45);
+    }
     List<String> names = new ArrayList<>();
     for (String name : eval.classes()) {
       names.add(name.length() > 12 ? name.substring(0, 11) + "…" : name);
