@@ -69,6 +69,7 @@ CASES = {
     "autocontrast_noise32": _pil(ImageOps.autocontrast),
     "invert_chart45x37": _pil(ImageOps.invert),
     "invert_grey45x37": _pil(ImageOps.invert),
+    "identity_chart45x37": _pil(lambda im: im.copy()),
 }
 
 

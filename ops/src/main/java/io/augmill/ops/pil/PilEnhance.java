@@ -1,18 +1,18 @@
 package io.augmill.ops.pil;
 
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Sharpness with the semantics of Pillow's {@code ImageEnhance.Sharpness}: the image is blended with
  * its {@code ImageFilter.SMOOTH}-filtered version ({@code Image.blend(smooth, image, factor)}). The
- * filter's 3x3 kernel is {@code [1 1 1; 1 5 1; 1 1 1] / 13}, evaluated in single precision as Pillow
- * does, and the one-pixel border is copied from the input, so a blend never changes border pixels.
- * Static, RNG-free; never mutates the input.
+ * filter's 3x3 kernel is {@code [1 1 1; 1 5 1; 1 1 1] / 13}, and the one-pixel border is copied from
+ * the input, so a blend never changes border pixels. Static, RNG-free; never mutates the input.
  */
 public final class PilEnhance {
-
-  private static final float EDGE = (float) (1.0 / 13.0);
-  private static final float CENTRE = (float) (5.0 / 13.0);
 
   private PilEnhance() {}
 
@@ -25,54 +25,57 @@ public final class PilEnhance {
       throw new IllegalArgumentException("sharpness: factor must be a finite number >= 0, got " + factor);
     }
     Pixels in = Pixels.of(src, "sharpness");
-    return in.with(blend(smooth(in), in.data(), (float) factor)).toMat();
+    Mat smoothed = smooth(src);
+    Pixels degenerate = Pixels.of(smoothed, "sharpness");
+    smoothed.release();
+    return in.with(blend(degenerate.data(), in.data(), (float) factor)).toMat();
   }
 
-  /** Pillow's {@code ImagingFilter3x3} with the SMOOTH kernel: interior pixels filtered, border copied. */
-  static int[] smooth(Pixels in) {
-    int w = in.width();
-    int h = in.height();
-    int ch = in.channels();
-    int[] d = in.data();
-    int[] out = d.clone();
-    for (int y = 1; y < h - 1; y++) {
-      for (int x = 1; x < w - 1; x++) {
-        for (int c = 0; c < ch; c++) {
-          float ss = 0.5f;
-          ss += row(d, (y + 1) * w, x, w, ch, c, false);
-          ss += row(d, y * w, x, w, ch, c, true);
-          ss += row(d, (y - 1) * w, x, w, ch, c, false);
-          out[(y * w + x) * ch + c] = clip8(ss);
-        }
-      }
-    }
+  /**
+   * Pillow's {@code ImagingFilter3x3} with the SMOOTH kernel: interior pixels filtered, border copied.
+   * Pillow computes {@code sum / 13 + 0.5} in single precision and truncates, i.e. rounds {@code S / 13}
+   * half up for the integer weighted sum {@code S}. {@code S / 13} is never within 1/26 of a half, far
+   * beyond single-precision error, so OpenCV's {@code filter2D} (float sum, rounded to nearest) gives
+   * the same values.
+   */
+  static Mat smooth(Mat src) {
+    Mat kernel = new Mat(3, 3, CvType.CV_32F);
+    float e = (float) (1.0 / 13.0);
+    kernel.put(0, 0, e, e, e, e, (float) (5.0 / 13.0), e, e, e, e);
+    Mat out = new Mat();
+    Imgproc.filter2D(src, out, -1, kernel, new Point(-1, -1), 0, Core.BORDER_REPLICATE);
+    kernel.release();
+    int w = src.cols();
+    int h = src.rows();
+    // Pillow leaves the one-pixel border unfiltered.
+    src.row(0).copyTo(out.row(0));
+    src.row(h - 1).copyTo(out.row(h - 1));
+    src.col(0).copyTo(out.col(0));
+    src.col(w - 1).copyTo(out.col(w - 1));
     return out;
   }
 
-  private static float row(int[] d, int rowStart, int x, int w, int ch, int c, boolean centreRow) {
-    float left = d[(rowStart + x - 1) * ch + c];
-    float mid = d[(rowStart + x) * ch + c];
-    float right = d[(rowStart + x + 1) * ch + c];
-    return left * EDGE + mid * (centreRow ? CENTRE : EDGE) + right * EDGE;
-  }
-
-  private static int clip8(float v) {
-    return v <= 0.0f ? 0 : v >= 255.0f ? 255 : (int) v;
-  }
-
-  /** Pillow's {@code ImagingBlend(im1, im2, alpha)}: {@code im1 + alpha (im2 - im1)}, truncated, clipped when extrapolating. */
-  static int[] blend(int[] im1, int[] im2, float alpha) {
+  /** Pillow's {@code ImagingBlend(im1, im2, alpha)}: {@code im1 + alpha (im2 - im1)} in single precision, truncated, clipped when extrapolating. */
+  static byte[] blend(byte[] im1, byte[] im2, float alpha) {
     if (alpha == 0.0f) {
       return im1.clone();
     }
     if (alpha == 1.0f) {
       return im2.clone();
     }
-    int[] out = new int[im1.length];
-    boolean interpolate = alpha >= 0 && alpha <= 1.0f;
-    for (int i = 0; i < out.length; i++) {
-      float v = im1[i] + alpha * (im2[i] - im1[i]);
-      out[i] = interpolate ? (int) v : v <= 0.0f ? 0 : v >= 255.0f ? 255 : (int) v;
+    byte[] out = new byte[im1.length];
+    if (alpha >= 0 && alpha <= 1.0f) {
+      for (int i = 0; i < out.length; i++) {
+        int a = im1[i] & 0xff;
+        out[i] = (byte) (int) (a + alpha * ((im2[i] & 0xff) - a));
+      }
+    } else {
+      for (int i = 0; i < out.length; i++) {
+        int a = im1[i] & 0xff;
+        float v = a + alpha * ((im2[i] & 0xff) - a);
+        // Clamping first and truncating after equals Pillow's clip-then-truncate, without branches.
+        out[i] = (byte) (int) Math.min(255.0f, Math.max(0.0f, v));
+      }
     }
     return out;
   }

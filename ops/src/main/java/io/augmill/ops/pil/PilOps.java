@@ -20,8 +20,8 @@ public final class PilOps implements OpProvider {
   public static final double MAX_SHEAR = 2.0;
   /** Largest translation accepted, in pixels. */
   public static final double MAX_TRANSLATE = 16384;
-  /** Largest enhancement factor accepted. */
-  public static final double MAX_FACTOR = 100;
+  /** Largest sharpness factor accepted: the colour family's limit for every enhance op. */
+  public static final double MAX_FACTOR = io.augmill.ops.color.Enhance.MAX_FACTOR;
 
   /** A geometric op's pixel function. */
   @FunctionalInterface

@@ -1,6 +1,13 @@
 package io.augmill.ops.pil;
 
+import io.augmill.ops.image.Images;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfFloat;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Tone ops with the semantics of Pillow's {@code ImageOps}: each builds a 256-entry lookup table per
@@ -22,7 +29,7 @@ public final class PilTone {
     for (int i = 0; i < 256; i++) {
       lut[i] = i & mask & 0xff;
     }
-    return map(Pixels.of(src, "posterize"), lut);
+    return map(src, "posterize", lut);
   }
 
   /** Inverts values at or above {@code threshold}: {@code v < t ? v : 255 - v} ({@code ImageOps.solarize}). */
@@ -31,7 +38,7 @@ public final class PilTone {
     for (int i = 0; i < 256; i++) {
       lut[i] = i < threshold ? i : 255 - i;
     }
-    return map(Pixels.of(src, "solarize"), lut);
+    return map(src, "solarize", lut);
   }
 
   /**
@@ -43,16 +50,15 @@ public final class PilTone {
     for (int i = 0; i < 256; i++) {
       lut[i] = i < threshold ? Math.max(0, Math.min(255, i + addition)) : i;
     }
-    return map(Pixels.of(src, "solarize_add"), lut);
+    return map(src, "solarize_add", lut);
   }
 
-  /** {@code 255 - v} ({@code ImageOps.invert}). */
+  /** {@code 255 - v} ({@code ImageOps.invert}), as a bitwise not. */
   public static Mat invert(Mat src) {
-    int[] lut = new int[256];
-    for (int i = 0; i < 256; i++) {
-      lut[i] = 255 - i;
-    }
-    return map(Pixels.of(src, "invert"), lut);
+    Images.requireSupported(src, "invert");
+    Mat out = new Mat();
+    Core.bitwise_not(src, out);
+    return out;
   }
 
   /**
@@ -63,12 +69,13 @@ public final class PilTone {
    * {@code cv2.equalizeHist}, which normalises by the first occupied value.)
    */
   public static Mat equalize(Mat src) {
-    Pixels px = Pixels.of(src, "equalize");
-    int[][] luts = new int[px.channels()][];
-    for (int c = 0; c < px.channels(); c++) {
-      luts[c] = equalizeLut(histogram(px, c));
+    Images.requireSupported(src, "equalize");
+    long[][] h = histograms(src);
+    int[][] luts = new int[h.length][];
+    for (int c = 0; c < h.length; c++) {
+      luts[c] = equalizeLut(h[c]);
     }
-    return map(px, luts);
+    return map(src, luts);
   }
 
   /**
@@ -77,12 +84,13 @@ public final class PilTone {
    * a channel with a single value is unchanged.
    */
   public static Mat autocontrast(Mat src) {
-    Pixels px = Pixels.of(src, "autocontrast");
-    int[][] luts = new int[px.channels()][];
-    for (int c = 0; c < px.channels(); c++) {
-      luts[c] = autocontrastLut(histogram(px, c));
+    Images.requireSupported(src, "autocontrast");
+    long[][] h = histograms(src);
+    int[][] luts = new int[h.length][];
+    for (int c = 0; c < h.length; c++) {
+      luts[c] = autocontrastLut(h[c]);
     }
-    return map(px, luts);
+    return map(src, luts);
   }
 
   static int[] equalizeLut(long[] h) {
@@ -136,12 +144,43 @@ public final class PilTone {
     return lut;
   }
 
-  private static long[] histogram(Pixels px, int channel) {
-    long[] h = new long[256];
-    int[] d = px.data();
-    for (int i = channel; i < d.length; i += px.channels()) {
-      h[d[i]]++;
+  /**
+   * Per-channel histograms: {@code h[c][v]} counts value {@code v} in channel {@code c}. OpenCV's
+   * {@code calcHist} counts in single precision, exact below 2^24 pixels; larger images are counted in Java.
+   */
+  static long[][] histograms(Mat src) {
+    return src.total() < 1L << 24 ? nativeHistograms(src) : javaHistograms(src);
+  }
+
+  static long[][] javaHistograms(Mat src) {
+    int ch = src.channels();
+    long[][] h = new long[ch][256];
+    byte[] d = Pixels.of(src, "histogram").data();
+    for (int i = 0; i < d.length; i++) {
+      h[i % ch][d[i] & 0xff]++;
     }
+    return h;
+  }
+
+  static long[][] nativeHistograms(Mat src) {
+    int ch = src.channels();
+    long[][] h = new long[ch][256];
+    Mat hist = new Mat();
+    MatOfInt size = new MatOfInt(256);
+    MatOfFloat range = new MatOfFloat(0, 256);
+    List<Mat> images = List.of(src);
+    float[] counts = new float[256];
+    Mat noMask = new Mat();
+    for (int c = 0; c < ch; c++) {
+      MatOfInt channel = new MatOfInt(c);
+      Imgproc.calcHist(images, channel, noMask, hist, size, range);
+      channel.release();
+      hist.get(0, 0, counts);
+      for (int v = 0; v < 256; v++) {
+        h[c][v] = (long) counts[v];
+      }
+    }
+    Images.release(hist, size, range, noMask);
     return h;
   }
 
@@ -153,19 +192,26 @@ public final class PilTone {
     return lut;
   }
 
-  private static Mat map(Pixels px, int[] lut) {
-    int[][] luts = new int[px.channels()][];
-    java.util.Arrays.fill(luts, lut);
-    return map(px, luts);
+  /** Maps every value through one table with OpenCV's {@code LUT}: exact, the table holds the 8-bit results. */
+  private static Mat map(Mat src, String op, int[] lut) {
+    Images.requireSupported(src, op);
+    return map(src, new int[][] {lut});
   }
 
-  private static Mat map(Pixels px, int[][] luts) {
-    int[] d = px.data();
-    int[] out = new int[d.length];
-    int ch = px.channels();
-    for (int i = 0; i < d.length; i++) {
-      out[i] = luts[i % ch][d[i]];
+  /** Maps each channel through its own table ({@code luts.length} is 1, or the channel count). */
+  private static Mat map(Mat src, int[][] luts) {
+    int n = luts.length;
+    Mat table = new Mat(1, 256, n == 1 ? CvType.CV_8UC1 : CvType.CV_8UC3);
+    byte[] interleaved = new byte[256 * n];
+    for (int i = 0; i < 256; i++) {
+      for (int c = 0; c < n; c++) {
+        interleaved[i * n + c] = (byte) luts[c][i];
+      }
     }
-    return px.with(out).toMat();
+    table.put(0, 0, interleaved);
+    Mat out = new Mat();
+    Core.LUT(src, table, out);
+    table.release();
+    return out;
   }
 }

@@ -5,15 +5,15 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 /**
- * An 8-bit image as an interleaved array of unsigned values, for the per-pixel ports of Pillow's
- * arithmetic; converts from and to Mats without touching the source.
+ * An 8-bit image as an interleaved byte array, for the per-pixel ports of Pillow's arithmetic; converts
+ * from and to Mats without touching the source. Values are unsigned: read them with {@code & 0xff}.
  *
- * @param data row-major, channel-interleaved values in [0, 255]
+ * @param data row-major, channel-interleaved values
  * @param width width in pixels
  * @param height height in pixels
  * @param channels 1 or 3
  */
-record Pixels(int[] data, int width, int height, int channels) {
+record Pixels(byte[] data, int width, int height, int channels) {
 
   /** Copies the values of a supported Mat. */
   static Pixels of(Mat image, String op) {
@@ -24,26 +24,23 @@ record Pixels(int[] data, int width, int height, int channels) {
     if (source != image) {
       source.release();
     }
-    int[] values = new int[bytes.length];
-    for (int i = 0; i < bytes.length; i++) {
-      values[i] = bytes[i] & 0xff;
-    }
-    return new Pixels(values, image.cols(), image.rows(), image.channels());
+    return new Pixels(bytes, image.cols(), image.rows(), image.channels());
   }
 
-  /** An image of the same geometry whose values are all taken from {@code values}. */
-  Pixels with(int[] values) {
+  /** An image of the same geometry holding {@code values}. */
+  Pixels with(byte[] values) {
     return new Pixels(values, width, height, channels);
   }
 
-  /** A new Mat holding these values (each must be in [0, 255]). */
+  /** The value at {@code (x, y)}, channel {@code c}, in [0, 255]. */
+  int at(int x, int y, int c) {
+    return data[(y * width + x) * channels + c] & 0xff;
+  }
+
+  /** A new Mat holding these values. */
   Mat toMat() {
-    byte[] bytes = new byte[data.length];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) data[i];
-    }
     Mat out = new Mat(height, width, channels == 1 ? CvType.CV_8UC1 : CvType.CV_8UC3);
-    out.put(0, 0, bytes);
+    out.put(0, 0, data);
     return out;
   }
 }

@@ -40,5 +40,7 @@ class PilEnhanceTest {
   @Test
   void rejectsNegativeFactors() {
     assertThatThrownBy(() -> PilEnhance.sharpness(spot(), -0.1)).hasMessageContaining("sharpness: factor must be");
+    assertThatThrownBy(() -> io.augmill.ops.spec.OpRegistry.builtin().create(io.augmill.ops.spec.OpSpec.parse("sharpness(factor=11)")))
+        .hasMessageContaining("sharpness: parameter 'factor' must be a number in [0, 10], got 11");
   }
 }

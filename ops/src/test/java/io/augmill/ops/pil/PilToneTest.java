@@ -98,6 +98,18 @@ class PilToneTest {
   }
 
   @Test
+  void nativeAndJavaHistogramsAgree() {
+    for (Mat m : new Mat[] {TestImages.noise(37, 29, 3, 4), TestImages.noise(16, 16, 1, 5), TestImages.chart(45, 37)}) {
+      assertThat(PilTone.nativeHistograms(m)).isDeepEqualTo(PilTone.javaHistograms(m));
+      long total = 0;
+      for (long c : PilTone.histograms(m)[0]) {
+        total += c;
+      }
+      assertThat(total).isEqualTo(m.total());
+    }
+  }
+
+  @Test
   void registryValidatesArguments() {
     assertThatThrownBy(() -> REGISTRY.create(OpSpec.parse("posterize(bits=9)")))
         .hasMessageContaining("posterize: parameter 'bits' must be a number in [0, 8], got 9");
