@@ -50,6 +50,7 @@ for n in "$TASKMANAGERS" "$SLOTS" "$REST_PORT" "$RPC_PORT" "$TIMEOUT"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "flink-cluster: '$n' is not a number" >&2; exit 2; }
 done
 JAVA=${JAVA:-java}
+command -v curl >/dev/null || { echo "flink-cluster: curl is needed to poll the JobManager's REST port" >&2; exit 1; }
 DIR=$(mkdir -p "$DIR" && cd "$DIR" && pwd)
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -59,8 +60,11 @@ overview() { curl -sf --max-time 5 "http://127.0.0.1:$REST_PORT/overview"; }
 classpath() {
   local file="$DIR/classpath.txt"
   if [ ! -s "$file" ]; then
-    (cd "$ROOT" && ${MAVEN:-mvn} -B -o -q -Dstyle.color=never -f pipeline/cluster/pom.xml dependency:build-classpath \
-      -DincludeScope=runtime -Dmdep.outputFile="$file") >&2
+    # Offline first (the build has usually fetched Flink already), then online for a fresh machine.
+    local resolve=(-B -q -Dstyle.color=never -f pipeline/cluster/pom.xml dependency:build-classpath
+      -DincludeScope=runtime -Dmdep.outputFile="$file")
+    (cd "$ROOT" && { ${MAVEN:-mvn} -o "${resolve[@]}" >/dev/null 2>&1 || ${MAVEN:-mvn} "${resolve[@]}"; }) >&2 \
+      || { echo "flink-cluster: could not resolve the Flink class path from pipeline/cluster/pom.xml" >&2; exit 1; }
   fi
   cat "$file"
 }

@@ -9,12 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -158,17 +156,9 @@ public record Manifest(
     return m;
   }
 
-  /** The version of this module's build ({@code unknown} when run from unpackaged classes). */
+  /** The tool version recorded in manifests, e.g. {@code augmill 0.1.0}. */
   public static String currentToolVersion() {
-    Properties p = new Properties();
-    try (InputStream in = Manifest.class.getResourceAsStream("/io/augmill/datasets/version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      return "unknown";
-    }
-    return "augmill " + p.getProperty("version", "unknown");
+    return "augmill " + io.augmill.ops.Version.get();
   }
 
   /** Helper for callers building {@code by_reason}: adds {@code n} to {@code reason}'s count. */

@@ -14,8 +14,9 @@ import picocli.CommandLine;
 
 /** {@code augmill preprocess}: the Beam job that augments a dataset and writes a shard set. */
 @Command(name = "preprocess", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Read a dataset, apply a policy K times per image, and write TFRecord shards, .idx files,",
-        "manifest.json and rejected/<split>.jsonl. Identical output on every runner and parallelism."})
+    versionProvider = ToolVersion.class,
+    description = "Read a dataset, apply a policy K times per image, and write TFRecord shards, .idx files, "
+        + "manifest.json and rejected/<split>.jsonl. Identical output on every runner and parallelism.")
 final class PreprocessCommand implements Callable<Integer> {
 
   @CommandLine.Spec

@@ -13,8 +13,9 @@ import picocli.CommandLine;
 
 /** {@code augmill stats}: per-channel mean/std and RGB covariance eigen-decomposition of a dataset. */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Per-channel mean/std and the RGB covariance with its eigen-decomposition (0-1 pixel scale),",
-        "for normalisation and pca_lighting. A Beam job (Read -> Decode -> Combine)."})
+    versionProvider = ToolVersion.class,
+    description = "Per-channel mean/std and the RGB covariance with its eigen-decomposition (0-1 pixel scale), "
+        + "for normalisation and pca_lighting. A Beam job (Read -> Decode -> Combine).")
 final class StatsCommand implements Callable<Integer> {
 
   @CommandLine.Spec

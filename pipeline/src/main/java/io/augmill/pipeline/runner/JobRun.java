@@ -25,8 +25,11 @@ public final class JobRun {
     try {
       result = p.run();
       if (progress && runner.isDirect()) {
-        try (ProgressReporter reporter = new ProgressReporter(result, expected, System.err, 5)) {
+        ProgressReporter reporter = new ProgressReporter(result, expected, System.err, 5);
+        try {
           state = result.waitUntilFinish();
+        } finally {
+          reporter.close();
         }
       } else {
         state = result.waitUntilFinish();

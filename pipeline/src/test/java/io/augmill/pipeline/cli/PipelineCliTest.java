@@ -65,6 +65,9 @@ class PipelineCliTest {
     assertThat(cli("nonsense").code()).isEqualTo(2);
     assertThat(cli().code()).isEqualTo(2);
     assertThat(cli("preprocess", "--help").code()).isZero();
+    Run version = cli("stats", "--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("augmill ");
   }
 
   @Test

@@ -1,8 +1,11 @@
 package io.augmill.pipeline.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
+import io.augmill.ops.image.UnsupportedImageException;
 import io.augmill.ops.testing.TestImages;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -59,9 +62,8 @@ class ImageHeaderTest {
       forged[16 + i] = (byte) (big >>> (24 - 8 * i));
       forged[20 + i] = (byte) (big >>> (24 - 8 * i));
     }
-    var in = io.augmill.datasets.source.SourceRecord.encoded("k", 0, "bomb.png", forged);
-    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-        () -> DecodeImages.decode(in, 1_000_000), io.augmill.ops.image.UnsupportedImageException.class).reason())
+    SourceRecord in = SourceRecord.encoded("k", 0, "bomb.png", forged);
+    assertThat(catchThrowableOfType(UnsupportedImageException.class, () -> DecodeImages.decode(in, 1_000_000)).reason())
         .isEqualTo(RejectReasons.TOO_LARGE);
   }
 }

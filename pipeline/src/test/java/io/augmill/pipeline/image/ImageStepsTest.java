@@ -7,10 +7,12 @@ import io.augmill.datasets.shard.RejectedRecord;
 import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.policy.Policy;
+import io.augmill.ops.spec.TransformJson;
 import io.augmill.ops.testing.TestImages;
 import io.augmill.pipeline.testing.TestInputs;
 import io.augmill.pipeline.testing.TestPipelines;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
@@ -57,17 +59,17 @@ class ImageStepsTest {
     Mat image = TestImages.noise(6, 5, 3, 9);
     DecodedImage in = new DecodedImage("img/1", "img/1.png", 2, Pixels.of(image));
     List<String> expected = new ArrayList<>();
-    expected.add("0:" + java.util.Arrays.hashCode(Pixels.of(image).data()) + ":[]");
+    expected.add("0:" + Arrays.hashCode(Pixels.of(image).data()) + ":[]");
     for (int v = 1; v <= 3; v++) {
       Policy.Result r = policy.augment(image, 42, "img/1", v);
-      expected.add(v + ":" + java.util.Arrays.hashCode(Pixels.of(r.image()).data()) + ":"
-          + io.augmill.ops.spec.TransformJson.specsToJson(r.applied()));
+      expected.add(v + ":" + Arrays.hashCode(Pixels.of(r.image()).data()) + ":"
+          + TransformJson.specsToJson(r.applied()));
     }
     TestPipelines.run(getClass(), "augment", p -> {
       PCollectionTuple out = p.apply(Create.of(in).withCoder(ElementCoders.DecodedImageCoder.of()))
           .apply(AugmentImages.of(policy, 42, 3, true));
       PAssert.that(out.get(AugmentImages.AUGMENTED).apply(MapElements.into(TypeDescriptors.strings())
-              .via((AugmentedImage a) -> a.variant() + ":" + java.util.Arrays.hashCode(a.pixels().data()) + ":" + a.params())))
+              .via((AugmentedImage a) -> a.variant() + ":" + Arrays.hashCode(a.pixels().data()) + ":" + a.params())))
           .containsInAnyOrder(expected);
       PAssert.that(out.get(AugmentImages.REJECTED)).empty();
       p.run().waitUntilFinish();

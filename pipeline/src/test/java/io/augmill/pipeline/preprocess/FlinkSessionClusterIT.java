@@ -74,6 +74,15 @@ class FlinkSessionClusterIT {
       for (String file : want.keySet()) {
         assertThat(got.get(file)).as(file).isEqualTo(want.get(file));
       }
+
+      List<ProcessHandle> started = recorded(state.resolve("pids"));
+      assertThat(started).hasSize(3);
+      Process stop = new ProcessBuilder("bash", root.resolve("scripts/flink-cluster.sh").toString(), "stop",
+          "--dir", state.toString()).redirectErrorStream(true).start();
+      assertThat(stop.waitFor(3, TimeUnit.MINUTES)).as("cluster stop finished").isTrue();
+      assertThat(stop.exitValue()).isZero();
+      assertThat(started).noneMatch(ProcessHandle::isAlive);
+      assertThat(state.resolve("tmp")).as("temp dir with OpenCV's native copies removed").doesNotExist();
     } finally {
       stopByPid(state.resolve("pids"));
     }
@@ -102,18 +111,24 @@ class FlinkSessionClusterIT {
     }
   }
 
-  /** Stops every process recorded in the cluster script's pid files: SIGTERM, then SIGKILL after 30 s. */
-  private static void stopByPid(Path pids) throws IOException {
-    if (!Files.isDirectory(pids)) {
-      return;
-    }
+  /** The live processes recorded in the cluster script's pid files. */
+  private static List<ProcessHandle> recorded(Path pids) throws IOException {
     List<ProcessHandle> started = new ArrayList<>();
+    if (!Files.isDirectory(pids)) {
+      return started;
+    }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(pids, "*.pid")) {
       for (Path f : files) {
         Optional<ProcessHandle> h = ProcessHandle.of(Long.parseLong(Files.readString(f).strip()));
         h.ifPresent(started::add);
       }
     }
+    return started;
+  }
+
+  /** Stops every process still recorded in the pid files: SIGTERM, then SIGKILL after 30 s. */
+  private static void stopByPid(Path pids) throws IOException {
+    List<ProcessHandle> started = recorded(pids);
     started.forEach(ProcessHandle::destroy);
     for (ProcessHandle h : started) {
       try {
