@@ -148,19 +148,29 @@ final class AffineSampler {
     int[] cols = new int[taps];
     int[] rows = new int[taps];
     boolean constant = border == Border.CONSTANT;
-    double m0 = m[0];
-    double m1 = m[1];
     double m2 = m[2];
-    double m3 = m[3];
-    double m4 = m[4];
     double m5 = m[5];
+    // The products m0 * xin and m3 * xin depend on the column only: computed once, they are the same
+    // doubles, and (m0 * xin + m1 * yin) + m2 is summed in PIL's order below.
+    double[] xTermX = new double[ow];
+    double[] xTermY = new double[ow];
+    for (int x = 0; x < ow; x++) {
+      double xin = x + 0.5;
+      xTermX[x] = m[0] * xin;
+      xTermY[x] = m[3] * xin;
+    }
+    // neighbours from `first` to `first + taps - 1` of the floor index are inside without clamping
+    int xLast = width - taps - first;
+    int yLast = height - taps - first;
+    int stride = width * channels;
     for (int y = 0; y < oh; y++) {
       double yin = y + 0.5;
+      double yTermX = m[1] * yin;
+      double yTermY = m[4] * yin;
       int o = y * ow * channels;
       for (int x = 0; x < ow; x++, o += channels) {
-        double xin = x + 0.5;
-        double xs = m0 * xin + m1 * yin + m2;
-        double ys = m3 * xin + m4 * yin + m5;
+        double xs = xTermX[x] + yTermX + m2;
+        double ys = xTermY[x] + yTermY + m5;
         if (constant && (xs < 0.0 || xs >= width || ys < 0.0 || ys >= height)) {
           continue;
         }
@@ -170,9 +180,18 @@ final class AffineSampler {
         int y0 = floor(ys);
         double dx = xs - x0;
         double dy = ys - y0;
+        if (x0 >= -first && x0 <= xLast && y0 >= -first && y0 <= yLast) {
+          int corner = (y0 + first) * stride + (x0 + first) * channels;
+          if (cubic) {
+            bicubicInside(out, o, corner, stride, dx, dy);
+          } else {
+            bilinearInside(out, o, corner, stride, dx, dy);
+          }
+          continue;
+        }
         for (int k = 0; k < taps; k++) {
           cols[k] = neighbour(x0 + first + k, width) * channels;
-          rows[k] = neighbour(y0 + first + k, height) * width * channels;
+          rows[k] = neighbour(y0 + first + k, height) * stride;
         }
         if (cubic) {
           bicubic(out, o, cols, rows, dx, dy);
@@ -180,6 +199,40 @@ final class AffineSampler {
           bilinear(out, o, cols, rows, dx, dy);
         }
       }
+    }
+  }
+
+  /** {@link #bilinear} for a 2x2 neighbourhood inside the image whose top-left sample is at {@code i}. */
+  private void bilinearInside(byte[] out, int o, int i, int stride, double dx, double dy) {
+    byte[] s = src;
+    int ch = channels;
+    for (int c = 0; c < ch; c++, i++) {
+      int p00 = s[i] & 0xff;
+      int p10 = s[i + stride] & 0xff;
+      double v1 = p00 + ((s[i + ch] & 0xff) - p00) * dx;
+      double v2 = p10 + ((s[i + stride + ch] & 0xff) - p10) * dx;
+      out[o + c] = (byte) (int) (v1 + (v2 - v1) * dy);
+    }
+  }
+
+  /** {@link #bicubic} for a 4x4 neighbourhood inside the image whose top-left sample is at {@code i}. */
+  private void bicubicInside(byte[] out, int o, int i, int stride, double dx, double dy) {
+    byte[] s = src;
+    int ch = channels;
+    int c1 = ch;
+    int c2 = 2 * ch;
+    int c3 = 3 * ch;
+    for (int c = 0; c < ch; c++, i++) {
+      int r0 = i;
+      int r1 = i + stride;
+      int r2 = r1 + stride;
+      int r3 = r2 + stride;
+      double v1 = cubic(s[r0] & 0xff, s[r0 + c1] & 0xff, s[r0 + c2] & 0xff, s[r0 + c3] & 0xff, dx);
+      double v2 = cubic(s[r1] & 0xff, s[r1 + c1] & 0xff, s[r1 + c2] & 0xff, s[r1 + c3] & 0xff, dx);
+      double v3 = cubic(s[r2] & 0xff, s[r2 + c1] & 0xff, s[r2 + c2] & 0xff, s[r2 + c3] & 0xff, dx);
+      double v4 = cubic(s[r3] & 0xff, s[r3 + c1] & 0xff, s[r3 + c2] & 0xff, s[r3 + c3] & 0xff, dx);
+      double value = cubic(v1, v2, v3, v4, dy);
+      out[o + c] = value <= 0.0 ? 0 : value >= 255.0 ? (byte) 255 : (byte) (int) value;
     }
   }
 
