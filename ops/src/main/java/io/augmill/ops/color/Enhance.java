@@ -57,6 +57,20 @@ public final class Enhance {
     }
     byte[] px = Pixels.read(src);
     float alpha = (float) factor;
+    PairTable cached = lastPairTable;
+    if (cached != null && cached.alpha == alpha || px.length >= PAIR_TABLE_MIN_VALUES) {
+      byte[] table = cached != null && cached.alpha == alpha ? cached.table : pairTable(alpha);
+      for (int i = 0; i < px.length; i += 3) {
+        int r = px[i] & 0xff;
+        int g = px[i + 1] & 0xff;
+        int b = px[i + 2] & 0xff;
+        int row = luma(r, g, b) << 8;
+        px[i] = table[row | r];
+        px[i + 1] = table[row | g];
+        px[i + 2] = table[row | b];
+      }
+      return Pixels.like(src, px);
+    }
     for (int i = 0; i < px.length; i += 3) {
       int r = px[i] & 0xff;
       int g = px[i + 1] & 0xff;
@@ -67,6 +81,29 @@ public final class Enhance {
       px[i + 2] = (byte) blend(l, b, alpha);
     }
     return Pixels.like(src, px);
+  }
+
+  /**
+   * From this many values on, building the 65536-entry table of {@link #pairTable} and looking every
+   * value up is faster than blending each value.
+   */
+  private static final int PAIR_TABLE_MIN_VALUES = 98304;
+
+  /** The last table built: a fixed saturation factor reuses it on every image. */
+  private static volatile PairTable lastPairTable;
+
+  private record PairTable(float alpha, byte[] table) {}
+
+  /** {@code table[l << 8 | v] = blend(l, v, alpha)} for every grey value l and channel value v. */
+  private static byte[] pairTable(float alpha) {
+    byte[] table = new byte[256 * 256];
+    for (int l = 0; l < 256; l++) {
+      for (int v = 0; v < 256; v++) {
+        table[l << 8 | v] = (byte) blend(l, v, alpha);
+      }
+    }
+    lastPairTable = new PairTable(alpha, table);
+    return table;
   }
 
   /** PIL's RGB to L conversion of one pixel (ITU-R 601-2 luma, 16-bit fixed point, rounded). */
