@@ -29,6 +29,21 @@ public final class Enhance {
   /** Largest enhance factor accepted: far beyond any useful setting, small enough to stay meaningful. */
   public static final double MAX_FACTOR = 10;
 
+  /**
+   * Below this many values the table is as fast as {@code convertTo} plus the checks of
+   * {@link #perValue}.
+   */
+  private static final long LINEAR_MIN_VALUES = 16384;
+
+  /**
+   * From this many values on, building the 65536-entry table of {@link #pairTable} and looking every
+   * value up is faster than blending each value.
+   */
+  private static final int PAIR_TABLE_MIN_VALUES = 98304;
+
+  /** The last table built: a fixed saturation factor reuses it on every image. */
+  private static volatile PairTable lastPairTable;
+
   private Enhance() {}
 
   /** {@code ImageEnhance.Brightness(image).enhance(factor)}; factor in [0, {@value #MAX_FACTOR}]. */
@@ -58,8 +73,9 @@ public final class Enhance {
     byte[] px = Pixels.read(src);
     float alpha = (float) factor;
     PairTable cached = lastPairTable;
-    if (cached != null && cached.alpha == alpha || px.length >= PAIR_TABLE_MIN_VALUES) {
-      byte[] table = cached != null && cached.alpha == alpha ? cached.table : pairTable(alpha);
+    boolean reuse = cached != null && cached.alpha() == alpha;
+    if (reuse || px.length >= PAIR_TABLE_MIN_VALUES) {
+      byte[] table = reuse ? cached.table() : pairTable(alpha);
       for (int i = 0; i < px.length; i += 3) {
         int r = px[i] & 0xff;
         int g = px[i + 1] & 0xff;
@@ -82,15 +98,6 @@ public final class Enhance {
     }
     return Pixels.like(src, px);
   }
-
-  /**
-   * From this many values on, building the 65536-entry table of {@link #pairTable} and looking every
-   * value up is faster than blending each value.
-   */
-  private static final int PAIR_TABLE_MIN_VALUES = 98304;
-
-  /** The last table built: a fixed saturation factor reuses it on every image. */
-  private static volatile PairTable lastPairTable;
 
   private record PairTable(float alpha, byte[] table) {}
 
@@ -166,12 +173,6 @@ public final class Enhance {
     }
     return withTable(src, table);
   }
-
-  /**
-   * Below this many values the table is as fast as {@code convertTo} plus the checks of
-   * {@link #perValue}.
-   */
-  private static final long LINEAR_MIN_VALUES = 16384;
 
   /**
    * A float {@code beta} such that {@code table[v] == sat(rint(v * slope + beta))} for every v in
