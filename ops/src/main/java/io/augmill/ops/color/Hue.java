@@ -101,9 +101,10 @@ public final class Hue {
    * provably equal shortcuts (and checked against the direct transcription on all 2^24 colours):
    * only the middle channel's quotient is divided (see {@link #K1}); {@code s} and the bytes of v and p
    * depend only on (max, min) and come from tables; {@code h6 / 6f} is computed as the double product
-   * {@code h6 * (1.0 / 6)} rounded to float, which is the correctly rounded quotient because an exact
-   * float quotient by 3 is never within 2^-50 (relative) of a rounding boundary, far above the double
-   * error (also checked on every float in [-1, 5]).
+   * {@code h6 * (1.0 / 6)} rounded to float, which is the correctly rounded quotient because the exact
+   * quotient of a float by 6 is either a float or at least 1/6 ulp away from a rounding midpoint (its
+   * binary digits repeat 01), far more than the double product's error of about 2^-52 relative (also
+   * checked on every float in [-1, 5]).
    */
   private static void rotate(byte[] px, int i, float shift) {
     int r = px[i] & 0xff;
