@@ -89,10 +89,16 @@ EIGVAL = np.array([0.2175, 0.0188, 0.0045])
 EIGVEC = np.array([[-0.5675, 0.7192, 0.4009], [-0.5808, -0.0045, -0.8140], [-0.5836, -0.6948, 0.4203]])
 
 
+RAMP = np.arange(256, dtype=np.float64).reshape(256, 1, 1)
+
+
 def _lighting(a, alphastd):
+    # A per-channel offset is a per-value function, so the cv2 way is one 3-channel table and cv2.LUT
+    # (as Augmill does), not a float32 round trip of the whole image through numpy.
     alpha = np.random.normal(0, alphastd, 3)
     delta = EIGVEC @ (alpha * EIGVAL) * 255
-    return np.clip(a.astype(np.float32) + delta.astype(np.float32), 0, 255).round().astype(np.uint8)
+    lut = np.clip(np.rint(RAMP + delta.reshape(1, 1, 3)), 0, 255).astype(np.uint8)
+    return cv2.LUT(a, lut)
 
 
 def _cutout(a, size):

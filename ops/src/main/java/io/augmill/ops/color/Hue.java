@@ -20,15 +20,56 @@ import org.opencv.core.Mat;
 public final class Hue {
 
   private static final float[] UNIT = new float[256];
+  /** {@code (int) (UNIT[v] * 255f)}: the output byte of a channel that keeps the value v = max. */
+  private static final byte[] VALUE_BYTE = new byte[256];
+  /** Saturation {@code s = (max - min) / max} as torchvision computes it, indexed {@code max << 8 | min}. */
+  private static final float[] SATURATION = new float[256 * 256];
+  /** The output byte of the channel that becomes {@code p = clamp(v * (1 - s))}, indexed as SATURATION. */
+  private static final byte[] P_BYTE = new byte[256 * 256];
   /**
-   * For each sector 0..5 of {@code _hsv2rgb}, which of (v, p, q, t) become R, G and B:
-   * (v,t,p), (q,v,p), (p,v,t), (p,q,v), (t,p,v), (v,p,q).
+   * For each of the six cases (which channel is the maximum, then whether the middle one is above or
+   * below the remaining one), torchvision's {@code h6} equals {@code (K1 + SIGN * m) - K2}, where
+   * {@code m = (max - mid) / (max - min)} is the one non-trivial quotient; the other two quotients are 0
+   * (the maximum channel) and exactly 1 (the minimum channel).
    */
-  private static final int[] SECTOR_RGB = {0, 3, 1, 2, 0, 1, 1, 0, 3, 1, 2, 0, 3, 1, 0, 0, 1, 2};
+  private static final float[] K1 = {1f, -1f, 2f, 3f, 4f, 5f};
+  private static final float[] SIGN = {-1f, 1f, 1f, -1f, 1f, -1f};
+  private static final float[] K2 = {0f, 0f, 1f, 0f, 1f, 0f};
+  /**
+   * For each sector 0..5 of {@code _hsv2rgb} -- (v,t,p), (q,v,p), (p,v,t), (p,q,v), (t,p,v), (v,p,q) --
+   * the output channel of v, of p, and of the remaining value w (t in even sectors, q in odd ones).
+   */
+  private static final int[] V_AT = {0, 1, 1, 2, 2, 0};
+  private static final int[] P_AT = {2, 2, 0, 0, 1, 1};
+  private static final int[] W_AT = {1, 0, 2, 1, 0, 2};
+  /** {@code i6 % 6} for {@code i6 = (int) (h * 6)} in 0..6. */
+  private static final int[] SECTOR = {0, 1, 2, 3, 4, 5, 0};
+  /**
+   * The case 0..5 of {@link #K1} from the bits {@code r>=g, r>=b, g>=b, g>=r}: red is a maximum
+   * (then green &gt;= blue?), else green is (then red &gt;= blue?), else blue is (then green &gt;= red?).
+   */
+  private static final int[] CASE = new int[16];
 
   static {
+    for (int bits = 0; bits < 16; bits++) {
+      boolean rg = (bits & 8) != 0;
+      boolean rb = (bits & 4) != 0;
+      boolean gb = (bits & 2) != 0;
+      boolean gr = (bits & 1) != 0;
+      CASE[bits] = rg && rb ? (gb ? 0 : 1) : gb && gr ? (rb ? 2 : 3) : (gr ? 4 : 5);
+    }
     for (int v = 0; v < 256; v++) {
       UNIT[v] = (float) v / 255f;
+      VALUE_BYTE[v] = (byte) (int) (UNIT[v] * 255f);
+    }
+    for (int max = 0; max < 256; max++) {
+      for (int min = 0; min <= max; min++) {
+        float maxc = UNIT[max];
+        float cr = maxc - UNIT[min];
+        float s = cr / (max == min ? 1f : maxc);
+        SATURATION[max << 8 | min] = s;
+        P_BYTE[max << 8 | min] = (byte) (int) (clamp(maxc * (1f - s)) * 255f);
+      }
     }
   }
 
@@ -49,61 +90,58 @@ public final class Hue {
     }
     float s32 = (float) shift;
     byte[] px = Pixels.read(src);
-    float[] scratch = new float[4];
     for (int i = 0; i < px.length; i += 3) {
-      rotate(px, i, s32, scratch);
+      rotate(px, i, s32);
     }
     return Pixels.like(src, px);
   }
 
-  private static void rotate(byte[] px, int i, float shift, float[] scratch) {
-    float r = UNIT[px[i] & 0xff];
-    float g = UNIT[px[i + 1] & 0xff];
-    float b = UNIT[px[i + 2] & 0xff];
-    float maxc = Math.max(r, Math.max(g, b));
-    float minc = Math.min(r, Math.min(g, b));
-    boolean eqc = maxc == minc;
-    float cr = maxc - minc;
-    float s = cr / (eqc ? 1f : maxc);
-    float divisor = eqc ? 1f : cr;
-    float rc = (maxc - r) / divisor;
-    float gc = (maxc - g) / divisor;
-    float bc = (maxc - b) / divisor;
-    // torchvision sums three masked terms of which exactly one is selected; choosing it gives the same value
-    float hr = bc - gc;
-    float hg = 2f + rc - bc;
-    float hb = 4f + gc - rc;
-    float h = maxc == r ? hr : maxc == g ? hg : hb;
-    // torchvision: fmod(h / 6 + 1, 1). The argument lies in [5/6, 11/6], where fmod is exactly x or
-    // x - 1 (Sterbenz), so the subtraction gives the same float without the slow remainder.
-    h = h / 6f + 1f;
-    if (h >= 1f) {
-      h -= 1f;
-    }
-    // torchvision: (h + shift) % 1.0, i.e. h - floor(h), for a sum in [-0.5, 1.5).
-    h = h + shift;
-    if (h < 0f) {
-      h += 1f;
-    } else if (h >= 1f) {
-      h -= 1f;
-    }
-
-    float v = maxc;
+  /**
+   * Rotates the pixel at {@code px[i..i+2]} in place. Same float operations as torchvision, with these
+   * provably equal shortcuts (and checked against the direct transcription on all 2^24 colours):
+   * only the middle channel's quotient is divided (see {@link #K1}); {@code s} and the bytes of v and p
+   * depend only on (max, min) and come from tables; {@code h6 / 6f} is computed as the double product
+   * {@code h6 * (1.0 / 6)} rounded to float, which is the correctly rounded quotient because the exact
+   * quotient of a float by 6 is either a float or at least 1/6 ulp away from a rounding midpoint (its
+   * binary digits repeat 01), far more than the double product's error of about 2^-52 relative (also
+   * checked on every float in [-1, 5]).
+   */
+  private static void rotate(byte[] px, int i, float shift) {
+    int r = px[i] & 0xff;
+    int g = px[i + 1] & 0xff;
+    int b = px[i + 2] & 0xff;
+    int max = Math.max(r, Math.max(g, b));
+    int min = Math.min(r, Math.min(g, b));
+    int mid = r + g + b - max - min;
+    int c = CASE[ge(r, g) << 3 | ge(r, b) << 2 | ge(g, b) << 1 | ge(g, r)];
+    int grey = ge(min, max);
+    float maxc = UNIT[max];
+    float cr = maxc - UNIT[min];
+    // torchvision divides by 1 instead of cr for a grey pixel (cr = 0 then, so cr + 1 = 1 exactly)
+    float m = (maxc - UNIT[mid]) / (cr + grey);
+    float h6 = (K1[c] + SIGN[c] * m) - K2[c];
+    // torchvision: fmod(h6 / 6 + 1, 1). The argument x lies in [5/6, 11/6], where fmod is exactly x or
+    // x - 1 (Sterbenz), so subtracting the integer part (0 or 1) gives the same float.
+    float x = (float) (h6 * (1.0 / 6.0)) + 1f;
+    float h = x - (int) x;
+    // torchvision: (h + shift) % 1.0, i.e. y - floor(y), for a sum y in [-0.5, 1.5).
+    float y = h + shift;
+    h = y - ((y < 0f ? -1 : 0) + (y >= 1f ? 1 : 0));
     int i6 = (int) (h * 6f);
     float f = h * 6f - i6;
-    int sector = i6 % 6;
-    float p = clamp(v * (1f - s));
-    float q = clamp(v * (1f - s * f));
-    float t = clamp(v * (1f - s * (1f - f)));
-    // table lookup instead of a six-way switch: sectors are unpredictable, so branches would stall
-    scratch[0] = v;
-    scratch[1] = p;
-    scratch[2] = q;
-    scratch[3] = t;
-    int k = sector * 3;
-    px[i] = (byte) (int) (scratch[SECTOR_RGB[k]] * 255f);
-    px[i + 1] = (byte) (int) (scratch[SECTOR_RGB[k + 1]] * 255f);
-    px[i + 2] = (byte) (int) (scratch[SECTOR_RGB[k + 2]] * 255f);
+    int sector = SECTOR[i6];
+    int key = max << 8 | min;
+    float s = SATURATION[key];
+    int q = (int) (clamp(maxc * (1f - s * f)) * 255f);
+    int t = (int) (clamp(maxc * (1f - s * (1f - f))) * 255f);
+    px[i + V_AT[sector]] = VALUE_BYTE[max];
+    px[i + P_AT[sector]] = P_BYTE[key];
+    px[i + W_AT[sector]] = (byte) ((sector & 1) != 0 ? q : t);
+  }
+
+  /** 1 if {@code a >= b}, else 0, for values in 0..255, without a branch. */
+  private static int ge(int a, int b) {
+    return ((a - b) >> 31) + 1;
   }
 
   private static float clamp(float x) {

@@ -91,13 +91,16 @@ public final class RandomCutout implements Transform<RandomCutout.Draw> {
   @Override
   public Mat apply(Mat image, Draw params) {
     Images.requireSupported(image, "cutout");
-    Mat current = image.clone();
+    // Erasing.cutout returns a new Mat, so the input itself is the first hole's source (no extra copy)
+    Mat current = image;
     for (Hole h : params.holes()) {
       Mat next = Erasing.cutout(current, h.x(), h.y(), size, fill, h.seed());
-      current.release();
+      if (current != image) {
+        current.release();
+      }
       current = next;
     }
-    return current;
+    return current == image ? image.clone() : current;
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class Geometric {
   public static Mat crop(Mat src, int x, int y, int width, int height) {
     Images.requireSupported(src, "crop");
     requireWindow("crop", src.cols(), src.rows(), x, y, width, height);
-    return src.submat(new Rect(x, y, width, height)).clone();
+    return copyOf(src, new Rect(x, y, width, height));
   }
 
   /**
@@ -91,7 +91,7 @@ public final class Geometric {
     }
     int y = (int) Math.rint((h - height) / 2.0);
     int x = (int) Math.rint((w - width) / 2.0);
-    Mat out = padded.submat(new Rect(x, y, width, height)).clone();
+    Mat out = copyOf(padded, new Rect(x, y, width, height));
     if (padded != src) {
       padded.release();
     }
@@ -228,6 +228,14 @@ public final class Geometric {
     if (width < 1 || height < 1) {
       throw new IllegalArgumentException(op + ": width and height must be >= 1, got " + width + "x" + height);
     }
+  }
+
+  /** A copy of the window, releasing the view's header at once rather than leaving it to the GC. */
+  private static Mat copyOf(Mat src, Rect window) {
+    Mat view = src.submat(window);
+    Mat copy = view.clone();
+    view.release();
+    return copy;
   }
 
   private static byte[] pixels(Mat src) {
