@@ -79,23 +79,51 @@ final class AffineSampler {
     int a4 = fix(m[4]);
     int a2 = fix(m[2] + m[0] * 0.5 + m[1] * 0.5);
     int a5 = fix(m[5] + m[3] * 0.5 + m[4] * 0.5);
+    // A unit step along rows with a constant source row (translations, horizontal shears): each row's
+    // inside part is one shifted copy, the same pixels as the per-pixel loop.
+    boolean rowShift = a3 == 0 && a0 == 1 << 16;
     for (int y = 0; y < oh; y++) {
       int xx = a2;
       int yy = a5;
       int o = y * ow * channels;
-      for (int x = 0; x < ow; x++, o += channels) {
-        int xi = xx >> 16;
-        int yi = yy >> 16;
-        if (xi >= 0 && xi < width && yi >= 0 && yi < height) {
-          copyInside(out, o, (yi * width + xi) * channels);
-        } else {
-          copyPixel(out, o, xi, yi);
+      if (rowShift) {
+        copyShiftedRow(out, o, ow, xx >> 16, yy >> 16);
+      } else {
+        for (int x = 0; x < ow; x++, o += channels) {
+          int xi = xx >> 16;
+          int yi = yy >> 16;
+          if (xi >= 0 && xi < width && yi >= 0 && yi < height) {
+            copyInside(out, o, (yi * width + xi) * channels);
+          } else {
+            copyPixel(out, o, xi, yi);
+          }
+          xx += a0;
+          yy += a3;
         }
-        xx += a0;
-        yy += a3;
       }
       a2 += a1;
       a5 += a4;
+    }
+  }
+
+  /** Output row at {@code out[o]} takes source row {@code yi}, columns {@code shift + x}. */
+  private void copyShiftedRow(byte[] out, int o, int ow, int shift, int yi) {
+    int x0 = 0;
+    int x1 = 0;
+    if (yi >= 0 && yi < height) {
+      x0 = Math.max(0, -shift);
+      x1 = Math.max(x0, Math.min(ow, width - shift));
+      if (x1 > x0) {
+        System.arraycopy(src, (yi * width + x0 + shift) * channels, out, o + x0 * channels, (x1 - x0) * channels);
+      }
+    }
+    if (border == Border.CONSTANT) {
+      return;
+    }
+    for (int x = 0; x < ow; x++) {
+      if (x < x0 || x >= x1) {
+        copyPixel(out, o + x * channels, shift + x, yi);
+      }
     }
   }
 
@@ -123,12 +151,39 @@ final class AffineSampler {
       columns[x] = coord(xo);
       xo += m[0];
     }
+    // Where the inside columns are consecutive source columns (a translation), each row's inside part
+    // is one copy.
+    int first = -1;
+    int last = -1;
+    boolean consecutive = true;
+    for (int x = 0; x < ow; x++) {
+      if (columns[x] >= 0 && columns[x] < width) {
+        if (first < 0) {
+          first = x;
+        } else if (x != last + 1 || columns[x] != columns[last] + 1) {
+          consecutive = false;
+        }
+        last = x;
+      }
+    }
     double yo = m[5] + m[4] * 0.5;
     for (int y = 0; y < oh; y++) {
       int row = coord(yo);
       int o = y * ow * channels;
-      for (int x = 0; x < ow; x++, o += channels) {
-        copyPixel(out, o, columns[x], row);
+      if (consecutive && first >= 0 && row >= 0 && row < height) {
+        System.arraycopy(src, (row * width + columns[first]) * channels, out, o + first * channels,
+            (last - first + 1) * channels);
+        if (border != Border.CONSTANT) {
+          for (int x = 0; x < ow; x++) {
+            if (x < first || x > last) {
+              copyPixel(out, o + x * channels, columns[x], row);
+            }
+          }
+        }
+      } else {
+        for (int x = 0; x < ow; x++, o += channels) {
+          copyPixel(out, o, columns[x], row);
+        }
       }
       yo += m[4];
     }
