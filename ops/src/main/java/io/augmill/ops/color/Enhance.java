@@ -141,9 +141,14 @@ public final class Enhance {
 
   /**
    * One value of PIL's {@code Image.blend(degenerate, image, alpha)}: the float expression
-   * {@code degenerate + alpha * (image - degenerate)}, clipped to [0, 255] and truncated.
+   * {@code degenerate + alpha * (image - degenerate)}, clipped to [0, 255] and truncated. Shared by
+   * every op that blends as PIL's {@code ImageEnhance} does.
+   *
+   * @param degenerate the degenerate image's value, 0-255
+   * @param image the image's value, 0-255
+   * @param alpha the enhance factor (1 = the image, 0 = the degenerate image)
    */
-  static int blend(int degenerate, int image, float alpha) {
+  public static int blend(int degenerate, int image, float alpha) {
     // Truncating first and clipping after gives the same result as PIL's clip-then-truncate (a value
     // in (-1, 0) truncates to 0) and compiles without branches.
     return Math.max(0, Math.min(255, (int) (degenerate + alpha * (image - degenerate))));

@@ -1,5 +1,6 @@
 package io.augmill.ops.pil;
 
+import io.augmill.ops.color.Enhance;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -55,7 +56,7 @@ public final class PilEnhance {
     return out;
   }
 
-  /** Pillow's {@code ImagingBlend(im1, im2, alpha)}: {@code im1 + alpha (im2 - im1)} in single precision, truncated, clipped when extrapolating. */
+  /** Pillow's {@code ImagingBlend(im1, im2, alpha)} over whole images, value by value as {@link Enhance#blend}. */
   static byte[] blend(byte[] im1, byte[] im2, float alpha) {
     if (alpha == 0.0f) {
       return im1.clone();
@@ -64,18 +65,8 @@ public final class PilEnhance {
       return im2.clone();
     }
     byte[] out = new byte[im1.length];
-    if (alpha >= 0 && alpha <= 1.0f) {
-      for (int i = 0; i < out.length; i++) {
-        int a = im1[i] & 0xff;
-        out[i] = (byte) (int) (a + alpha * ((im2[i] & 0xff) - a));
-      }
-    } else {
-      for (int i = 0; i < out.length; i++) {
-        int a = im1[i] & 0xff;
-        float v = a + alpha * ((im2[i] & 0xff) - a);
-        // Clamping first and truncating after equals Pillow's clip-then-truncate, without branches.
-        out[i] = (byte) (int) Math.min(255.0f, Math.max(0.0f, v));
-      }
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) Enhance.blend(im1[i] & 0xff, im2[i] & 0xff, alpha);
     }
     return out;
   }
