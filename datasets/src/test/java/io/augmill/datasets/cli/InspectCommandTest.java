@@ -1,5 +1,6 @@
 package io.augmill.datasets.cli;
 
+import io.augmill.ops.testing.CommandRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.augmill.datasets.example.ExampleCodec;
@@ -31,7 +32,7 @@ class InspectCommandTest {
   @Test
   void summarisesAndVerifiesAGoodSet() throws IOException {
     ShardSets.write(dir, 2, 6);
-    CliRun run = CliRun.of("inspect", dir.toString(), "--verify");
+    CommandRun run = CliRun.of("inspect", dir.toString(), "--verify");
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("shards: 2, records: 12").contains("train-00001-of-00002.tfrecord")
         .contains("formats: png 12").contains("sizes: 10x8x3 4, 8x8x3 4, 9x8x3 4")
@@ -44,7 +45,7 @@ class InspectCommandTest {
   void writesAContactSheet() throws IOException {
     ShardSets.write(dir, 1, 5);
     Path sheet = dir.resolve("out").resolve("grid.png");
-    CliRun run = CliRun.of("inspect", dir.toString(), "--sheet", sheet.toString(), "--sheet-count", "4");
+    CommandRun run = CliRun.of("inspect", dir.toString(), "--sheet", sheet.toString(), "--sheet-count", "4");
     assertThat(run.exitCode()).as(run.err()).isZero();
     Mat grid = ImageCodec.read(sheet);
     assertThat(grid.cols()).isGreaterThan(4 * 96);
@@ -52,10 +53,10 @@ class InspectCommandTest {
 
   @Test
   void badUsageExitsTwoNamingTheOption() {
-    CliRun missing = CliRun.of("inspect", dir.resolve("nope").toString());
+    CommandRun missing = CliRun.of("inspect", dir.resolve("nope").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("DIR").contains("nope").contains("not a directory");
-    CliRun sheet = CliRun.of("inspect", dir.toString(), "--sheet", "grid.jpg");
+    CommandRun sheet = CliRun.of("inspect", dir.toString(), "--sheet", "grid.jpg");
     assertThat(sheet.exitCode()).isEqualTo(2);
     assertThat(sheet.err()).contains("--sheet");
     assertThat(CliRun.of("inspect", dir.toString(), "--bogus").exitCode()).isEqualTo(2);
@@ -63,7 +64,7 @@ class InspectCommandTest {
 
   @Test
   void notAShardSetIsAFailedJob() {
-    CliRun run = CliRun.of("inspect", dir.toString());
+    CommandRun run = CliRun.of("inspect", dir.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("no *.tfrecord shard files");
   }
@@ -167,7 +168,7 @@ class InspectCommandTest {
     new Manifest(1, m.split(), m.records(), m.classes(), m.codec(), m.policy(), m.seed(), m.variants(), false,
         m.source(), m.toolVersion(), shards, m.inputs(), m.rejected(), m.stats()).write(dir.resolve(Manifest.FILE_NAME));
 
-    CliRun run = CliRun.of("inspect", dir.toString(), "--verify");
+    CommandRun run = CliRun.of("inspect", dir.toString(), "--verify");
     assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
     String out = run.out();
     assertThat(out).contains("PROBLEM train-00000-of-00003.tfrecord: record 1 at byte offset " + idx0.offset(1)
@@ -191,7 +192,7 @@ class InspectCommandTest {
     byte[] b = Files.readAllBytes(s1);
     b[30] ^= 1;
     Files.write(s1, b);
-    CliRun run = CliRun.of("inspect", dir.toString(), "--verify", "--json");
+    CommandRun run = CliRun.of("inspect", dir.toString(), "--verify", "--json");
     assertThat(run.exitCode()).isEqualTo(1);
     var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
     assertThat(tree.get("records").asLong()).isEqualTo(6);
@@ -209,7 +210,7 @@ class InspectCommandTest {
   void setWithoutManifestIsStillVerifiable() throws IOException {
     ShardSets.write(dir, 1, 3);
     Files.delete(dir.resolve(Manifest.FILE_NAME));
-    CliRun run = CliRun.of("inspect", dir.toString(), "--verify");
+    CommandRun run = CliRun.of("inspect", dir.toString(), "--verify");
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out()).contains("note: no manifest.json");
   }
@@ -218,7 +219,7 @@ class InspectCommandTest {
   void missingShardAndBadCountsAreReported() throws IOException {
     ShardSets.write(dir, 3, 2);
     Files.delete(dir.resolve("train-00001-of-00003.tfrecord"));
-    CliRun run = CliRun.of("inspect", dir.toString(), "--verify");
+    CommandRun run = CliRun.of("inspect", dir.toString(), "--verify");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("PROBLEM train-00001-of-00003.tfrecord: missing-shard")
         .contains("record-count: records is 6 but the listed shards hold 4");

@@ -1,5 +1,6 @@
 package io.augmill.datasets.fetch;
 
+import io.augmill.ops.testing.CommandRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -188,7 +189,7 @@ class FetcherTest {
   void cliFetchFromAMirrorChecksThePublishedChecksums() throws Exception {
     server.serve("cifar-10-binary.tar.gz", cifarArchive());
     Path to = tmp.resolve("cli");
-    CliRun run = CliRun.of("datasets", "fetch", "cifar10", "--to", to.toString(), "--mirror", server.base().toString());
+    CommandRun run = CliRun.of("datasets", "fetch", "cifar10", "--to", to.toString(), "--mirror", server.base().toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("checksum mismatch").contains("c32a1d4ab5d03f1284b67883e8d87530");
     assertThat(to).doesNotExist();
@@ -196,10 +197,10 @@ class FetcherTest {
 
   @Test
   void cliRejectsUnknownNamesAndBadMirrors() {
-    CliRun unknown = CliRun.of("datasets", "fetch", "imagenet", "--to", tmp.toString());
+    CommandRun unknown = CliRun.of("datasets", "fetch", "imagenet", "--to", tmp.toString());
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("NAME must be one of cifar10, cifar100, fashion-mnist");
-    CliRun mirror = CliRun.of("datasets", "fetch", "cifar10", "--to", tmp.toString(), "--mirror", "ftp://x/");
+    CommandRun mirror = CliRun.of("datasets", "fetch", "cifar10", "--to", tmp.toString(), "--mirror", "ftp://x/");
     assertThat(mirror.exitCode()).isEqualTo(2);
     assertThat(mirror.err()).contains("--mirror");
     assertThat(CliRun.of("datasets", "fetch", "cifar10").exitCode()).isEqualTo(2);
@@ -207,7 +208,7 @@ class FetcherTest {
 
   @Test
   void cliListsSourcesAndDatasets() {
-    CliRun run = CliRun.of("datasets", "list");
+    CommandRun run = CliRun.of("datasets", "list");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("cifar10:DIR").contains("synthetic:shapes").contains("fashion-mnist")
         .contains("/usr/share/datasets/fashion-mnist");

@@ -1,5 +1,6 @@
 package io.augmill.ops.cli;
 
+import io.augmill.ops.testing.CommandRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.augmill.ops.image.ImageCodec;
@@ -33,7 +34,7 @@ class AutoAugmentCliTest {
 
   @Test
   void printedTableEditedRunsTheEditedPolicy() throws Exception {
-    CliRun print = CliRun.of("policies", "autoaugment-cifar10");
+    CommandRun print = CliRun.of("policies", "autoaugment-cifar10");
     assertThat(print.exitCode()).as(print.err()).isZero();
     assertThat(print.out()).contains("op: auto_augment", "sub_policies:", "op: invert", "magnitude: 6");
     var doc = (com.fasterxml.jackson.databind.node.ObjectNode) TransformJson.YAML.readTree(print.out());
@@ -43,7 +44,7 @@ class AutoAugmentCliTest {
     Path edited = tmp.resolve("edited.yaml");
     Files.writeString(edited, TransformJson.toYaml(doc));
     Path out = tmp.resolve("out.png");
-    CliRun run = CliRun.of("apply", "--policy", edited.toString(), "--seed", "3", in.toString(), out.toString());
+    CommandRun run = CliRun.of("apply", "--policy", edited.toString(), "--seed", "3", in.toString(), out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(TestImages.pixels(ImageCodec.read(out))).isEqualTo(TestImages.pixels(PilTone.invert(ImageCodec.read(in))));
   }
@@ -54,14 +55,14 @@ class AutoAugmentCliTest {
       for (int seed = 0; seed < 4; seed++) {
         Path out = tmp.resolve("draw.png");
         Path params = tmp.resolve("params.json");
-        CliRun run = CliRun.of("apply", "--policy", policy, "--seed", "" + seed, "--params-out", params.toString(),
+        CommandRun run = CliRun.of("apply", "--policy", policy, "--seed", "" + seed, "--params-out", params.toString(),
             in.toString(), out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> args = new ArrayList<>(List.of("apply", "--op", "identity"));
         TransformJson.JSON.readTree(params.toFile()).get("ops").forEach(op -> args.addAll(List.of("--op", op.asText())));
         Path replay = tmp.resolve("replay.png");
         args.addAll(List.of(in.toString(), replay.toString()));
-        CliRun again = CliRun.of(args.toArray(String[]::new));
+        CommandRun again = CliRun.of(args.toArray(String[]::new));
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(Files.readAllBytes(replay)).as(policy + " seed " + seed).isEqualTo(Files.readAllBytes(out));
       }
@@ -70,7 +71,7 @@ class AutoAugmentCliTest {
 
   @Test
   void badRandAugmentStringsExitTwoWithTheReason() {
-    CliRun run = CliRun.of("apply", "--policy", "rand-m9-q2", in.toString(), tmp.resolve("x.png").toString());
+    CommandRun run = CliRun.of("apply", "--policy", "rand-m9-q2", in.toString(), tmp.resolve("x.png").toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("unknown section 'q2'");
   }

@@ -1,5 +1,6 @@
 package io.augmill.ops.cli;
 
+import io.augmill.ops.testing.CommandRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.augmill.ops.image.ImageCodec;
@@ -29,7 +30,7 @@ class OpsCliTest {
   @Test
   void applyRunsOpsInOrder() throws Exception {
     Path out = tmp.resolve("out.png");
-    CliRun run = CliRun.of("apply", "--op", "hflip", "--op", "vflip", in.toString(), out.toString());
+    CommandRun run = CliRun.of("apply", "--op", "hflip", "--op", "vflip", in.toString(), out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("hflip vflip");
     Mat expected = io.augmill.ops.geometric.Geometric.vflip(io.augmill.ops.geometric.Geometric.hflip(ImageCodec.read(in)));
@@ -43,7 +44,7 @@ class OpsCliTest {
     for (int seed = 0; seed < 6; seed++) {
       Path out = tmp.resolve("draw" + seed + ".png");
       Path params = tmp.resolve("params" + seed + ".json");
-      CliRun run = CliRun.of("apply", "--policy", policy.toString(), "--seed", "" + seed, "--params-out", params.toString(),
+      CommandRun run = CliRun.of("apply", "--policy", policy.toString(), "--seed", "" + seed, "--params-out", params.toString(),
           in.toString(), out.toString());
       assertThat(run.exitCode()).as(run.err()).isZero();
       var json = TransformJson.JSON.readTree(params.toFile());
@@ -66,16 +67,16 @@ class OpsCliTest {
   @Test
   void badUsageExitsTwoWithOneLineNamingTheProblem() {
     Path out = tmp.resolve("o.png");
-    CliRun both = CliRun.of("apply", "--op", "hflip", "--policy", "none", in.toString(), out.toString());
+    CommandRun both = CliRun.of("apply", "--op", "hflip", "--policy", "none", in.toString(), out.toString());
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("mutually exclusive");
-    CliRun badOp = CliRun.of("apply", "--op", "hflip(x=1)", in.toString(), out.toString());
+    CommandRun badOp = CliRun.of("apply", "--op", "hflip(x=1)", in.toString(), out.toString());
     assertThat(badOp.exitCode()).isEqualTo(2);
     assertThat(badOp.err().strip()).isEqualTo("augmill apply: --op 'hflip(x=1)': hflip: unknown parameter x (it takes none)");
-    CliRun badPolicy = CliRun.of("apply", "--policy", "no-such-policy", in.toString(), out.toString());
+    CommandRun badPolicy = CliRun.of("apply", "--policy", "no-such-policy", in.toString(), out.toString());
     assertThat(badPolicy.exitCode()).isEqualTo(2);
     assertThat(badPolicy.err()).contains("--policy: policy 'no-such-policy' is neither a built-in policy");
-    CliRun badOut = CliRun.of("apply", "--op", "hflip", in.toString(), tmp.resolve("o.gif").toString());
+    CommandRun badOut = CliRun.of("apply", "--op", "hflip", in.toString(), tmp.resolve("o.gif").toString());
     assertThat(badOut.exitCode()).isEqualTo(2);
     assertThat(CliRun.of("apply").exitCode()).isEqualTo(2);
     assertThat(CliRun.of().exitCode()).isEqualTo(2);
@@ -83,28 +84,28 @@ class OpsCliTest {
 
   @Test
   void failedJobsExitOneNamingTheFile() throws Exception {
-    CliRun missing = CliRun.of("apply", "--op", "hflip", tmp.resolve("nope.png").toString(), tmp.resolve("o.png").toString());
+    CommandRun missing = CliRun.of("apply", "--op", "hflip", tmp.resolve("nope.png").toString(), tmp.resolve("o.png").toString());
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err()).contains("nope.png");
     Path junk = tmp.resolve("junk.png");
     Files.writeString(junk, "not a png");
-    CliRun undecodable = CliRun.of("apply", "--op", "hflip", junk.toString(), tmp.resolve("o.png").toString());
+    CommandRun undecodable = CliRun.of("apply", "--op", "hflip", junk.toString(), tmp.resolve("o.png").toString());
     assertThat(undecodable.exitCode()).isEqualTo(1);
     assertThat(undecodable.err()).contains("junk.png: not a decodable image");
   }
 
   @Test
   void policiesListsPrintsAndThePrintedYamlReadsBack() throws Exception {
-    CliRun list = CliRun.of("policies");
+    CommandRun list = CliRun.of("policies");
     assertThat(list.exitCode()).isZero();
     assertThat(list.out()).contains("none", "cifar-standard", "cifar-cutout", "imagenet-inception", "fashion-mnist-standard");
     Path policy = tmp.resolve("p.yaml");
     Files.writeString(policy, "[{op: hflip, p: 0.5}, vflip]");
-    CliRun print = CliRun.of("policies", policy.toString());
+    CommandRun print = CliRun.of("policies", policy.toString());
     assertThat(print.exitCode()).isZero();
     Path printed = tmp.resolve("printed.yaml");
     Files.writeString(printed, print.out());
-    CliRun again = CliRun.of("policies", printed.toString());
+    CommandRun again = CliRun.of("policies", printed.toString());
     assertThat(again.out()).isEqualTo(print.out());
     assertThat(CliRun.of("policies", "--ops").out()).contains("hflip", "sequence", "one_of");
     assertThat(CliRun.of("policies", "nope").exitCode()).isEqualTo(2);
@@ -113,7 +114,7 @@ class OpsCliTest {
   @Test
   void previewWritesAContactSheet() throws Exception {
     Path grid = tmp.resolve("grid.png");
-    CliRun run = CliRun.of("preview", "--policy", "none", "--input", in.toString(), "--count", "3", "--tile", "64",
+    CommandRun run = CliRun.of("preview", "--policy", "none", "--input", in.toString(), "--count", "3", "--tile", "64",
         "--output", grid.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     Mat sheet = ImageCodec.read(grid);
@@ -130,11 +131,11 @@ class OpsCliTest {
     Files.createDirectories(suite.resolve("inputs"));
     ImageCodec.write(suite.resolve("inputs/c.png"), TestImages.chart(12, 10));
     Files.writeString(suite.resolve("suite.yaml"), "cases:\n  - {name: f, input: c, spec: hflip}\n");
-    CliRun missing = CliRun.of("golden", "check", "--suite", suite.toString());
+    CommandRun missing = CliRun.of("golden", "check", "--suite", suite.toString());
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.out()).contains("0 passed, 1 failed");
     assertThat(CliRun.of("golden", "update", "--suite", suite.toString()).exitCode()).isZero();
-    CliRun ok = CliRun.of("golden", "check", "--suite", suite.toString());
+    CommandRun ok = CliRun.of("golden", "check", "--suite", suite.toString());
     assertThat(ok.exitCode()).isZero();
     assertThat(ok.out()).contains("1 passed, 0 failed");
     assertThat(CliRun.of("golden", "verify", "--suite", suite.toString()).exitCode()).isEqualTo(2);
