@@ -3,7 +3,10 @@
 measured side by side in one invocation, single-threaded on both sides.
 
     mvn -B -q -Pbenchmarks -pl ops -am package -DskipTests      # builds ops/target/benchmarks.jar
-    /usr/bin/python3 ops/bench/compare.py [--quick] [--only NAME,...] [--markdown]
+    /usr/bin/python3 ops/bench/compare.py [--quick] [--cpu] [--only NAME,...] [--markdown]
+
+With --cpu both sides measure CPU time per call of the one working thread instead (CpuTimeBench and
+time.thread_time), which stays steady when other work shares the machine.
 
 The Java side is JMH (OpBenchmark, one forked JVM, Core.setNumThreads(1)); the Python side times the
 equivalent cv2/numpy call (or the torchvision transform chain) over the same number of seconds with
@@ -235,6 +238,40 @@ def chain_cases():
             ("cifar-autoaugment", 32, "cifar-autoaugment", autoaug)]
 
 
+def cpu_python(fn, arg, size):
+    """Best-of-5 CPU time per call of this thread (time.thread_time), as CpuTimeBench does in Java."""
+    calls = int(max(20, min(20000, 300000 * 1024 / (size * size))))
+    for _ in range(min(calls, 200)):
+        fn(arg)
+    best = float("inf")
+    for _ in range(5):
+        start = time.thread_time()
+        for _ in range(calls):
+            fn(arg)
+        best = min(best, (time.thread_time() - start) / calls * 1e6)
+    return best
+
+
+def run_cpu(params):
+    """CPU-time mode: {(spec, size): microseconds} from CpuTimeBench."""
+    if not JAR.exists():
+        sys.exit(f"{JAR} is missing: build it with 'mvn -B -q -Pbenchmarks -pl ops -am package -DskipTests'")
+    results = {}
+    by_size = {}
+    for spec, size in params:
+        by_size.setdefault(size, []).append(spec)
+    for size, specs in sorted(by_size.items()):
+        cmd = ["java", "-cp", str(JAR), "io.augmill.ops.bench.CpuTimeBench", str(size),
+               *[s.replace(",", ";") for s in specs]]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.exit("CpuTimeBench failed:\n" + proc.stdout[-3000:] + proc.stderr[-3000:])
+        for line in proc.stdout.splitlines():
+            spec, sz, micros = line.split("\t")
+            results[(spec.replace(";", ","), int(sz))] = float(micros)
+    return results
+
+
 def time_python(fn, arg, seconds):
     for _ in range(20):
         fn(arg)
@@ -277,6 +314,9 @@ def main():
     ap.add_argument("--quick", action="store_true", help="shorter JMH and Python timings")
     ap.add_argument("--only", help="comma-separated op or chain names")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("--cpu", action="store_true",
+                    help="compare CPU time per call of one thread (CpuTimeBench vs time.thread_time) instead of "
+                         "wall time (JMH vs perf_counter): steadier on a machine shared with other work")
     args = ap.parse_args()
     cv2.setNumThreads(1)
     random.seed(1)
@@ -293,13 +333,14 @@ def main():
         if only is None or name in only:
             rows.append(("chain", name, size, "policy:" + policy, fn))
 
-    java = run_jmh([(r[3], r[2]) for r in rows], args.quick)
+    params = [(r[3], r[2]) for r in rows]
+    java = run_cpu(params) if args.cpu else run_jmh(params, args.quick)
     from PIL import Image
     lines = []
     for kind, name, size, spec, fn in rows:
         img = np.random.randint(0, 256, (size, size, 3), dtype=np.uint8)
         arg = Image.fromarray(img) if kind == "chain" else img
-        py = time_python(fn, arg, seconds)
+        py = cpu_python(fn, arg, size) if args.cpu else time_python(fn, arg, seconds)
         jv = java[(spec, size)]
         target = 3.0 if kind == "chain" else 1.0
         ref = "torchvision" if kind == "chain" else "cv2"
