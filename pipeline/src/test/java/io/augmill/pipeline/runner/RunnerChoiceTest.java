@@ -37,6 +37,7 @@ class RunnerChoiceTest {
     assertThat(local.as(FlinkPipelineOptions.class).getParallelism()).isEqualTo(2);
     assertThat(local.as(FlinkPipelineOptions.class).getObjectReuse()).isTrue();
     assertThat(local.as(FlinkPipelineOptions.class).getFasterCopy()).isTrue();
+    assertThat(local.as(FlinkPipelineOptions.class).getExecutionModeForBatch()).isEqualTo("PIPELINED_FORCED");
 
     PipelineOptions remote = PipelineOptionsFactory.create();
     new RunnerChoice("flink", "127.0.0.1:8081", 4, Path.of("/jobs/bundle.jar")).configure(remote);
