@@ -9,7 +9,10 @@ Each Java configuration (DirectRunner at parallelism 2, embedded Flink at parall
 own JVM on N and on 2N images; the Python loop does the same decode -> policy -> encode chain with cv2 and
 numpy. Throughput is reported two ways: end to end (inputs / process wall time, JVM and Flink start-up
 included) and marginal (N / (t(2N) - t(N)), which cancels fixed start-up cost). The ratios printed are
-against the Python loop measured in the same run. Inputs are generated images (shapes, gradients, noise).
+against the Python loop measured in the same run. Because the machine may be shared, it also prints CPU
+time per image (user + system): the Python loop's, and the Java process's marginal one
+((CPU(2N) - CPU(N)) / N, all threads, start-up cancelled), which other processes' load disturbs far less
+than wall time. Inputs are generated images (shapes, gradients, noise).
 
 With --heap N it instead runs embedded Flink (parallelism 2) on N synthetic 32x32 images under a small fixed
 heap (-Xmx, default 384m) with GC logging, and prints the live heap after each collection in the first and
@@ -21,6 +24,7 @@ Needs the pipeline built: mvn -o -q -pl pipeline -am package -DskipTests
 """
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -122,7 +126,9 @@ def imagenet_inception(img, rng):
 
 
 def python_loop(files, workload, out_file):
+    """Runs the chain over `files`; returns (wall seconds, CPU seconds)."""
     rng = np.random.default_rng(0)
+    c0 = time.process_time()
     t0 = time.perf_counter()
     with open(out_file, "wb") as out:
         for path in files:
@@ -131,13 +137,18 @@ def python_loop(files, workload, out_file):
             img = cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_UNCHANGED), cv2.COLOR_BGR2RGB)
             if workload == "cifar":
                 res = cifar_cutout(img, rng)
-                # Compression level 6, as Augmill's PNG encoder uses (cv2's default level is faster, larger).
-                ok, enc = cv2.imencode(".png", cv2.cvtColor(res, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_PNG_COMPRESSION, 6])
+                # No parameters, as Augmill's PNG encoder: OpenCV's fast default (level 1, Sub filter, RLE).
+                ok, enc = cv2.imencode(".png", cv2.cvtColor(res, cv2.COLOR_RGB2BGR))
             else:
                 res = imagenet_inception(img, rng)
                 ok, enc = cv2.imencode(".jpg", cv2.cvtColor(res, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 90])
             out.write(enc.tobytes())
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def java_run(cp, src, out, policy, codec, runner, parallelism, log):
@@ -145,14 +156,16 @@ def java_run(cp, src, out, policy, codec, runner, parallelism, log):
             "--output", out, "--policy", policy, "--shards", "4", "--no-progress", "--runner", runner,
             "--parallelism", str(parallelism)] + codec
     shutil.rmtree(out, ignore_errors=True)
+    c0 = children_cpu()
     t0 = time.perf_counter()
     r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     wall = time.perf_counter() - t0
+    cpu = children_cpu() - c0
     with open(log, "a") as f:
         f.write(" ".join(args) + "\n" + r.stdout + "\n")
     if r.returncode != 0:
         sys.exit("java run failed (see %s):\n%s" % (log, r.stdout[-2000:]))
-    return wall
+    return wall, cpu
 
 
 def heap_run(cp, workdir, count, xmx):
@@ -214,16 +227,20 @@ def main():
         # The Python loop runs right before each Java configuration, so every ratio compares figures taken
         # under the same machine load.
         for runner, par in configs:
-            py_rate = 2 * n / python_loop(files, name, os.path.join(a.workdir, name + "-python.bin"))
-            t1 = java_run(cp, half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log)
-            t2 = java_run(cp, full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log)
+            py_wall, py_cpu = python_loop(files, name, os.path.join(a.workdir, name + "-python.bin"))
+            t1, c1 = java_run(cp, half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log)
+            t2, c2 = java_run(cp, full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log)
             marginal = n / (t2 - t1) if t2 > t1 else float("nan")
-            rows.append(("%s parallelism %d" % (runner, par), py_rate, 2 * n / t2, marginal))
+            cpu_ms = 1000 * (c2 - c1) / n if c2 > c1 else float("nan")
+            rows.append(("%s parallelism %d" % (runner, par), 2 * n / py_wall, 2 * n / t2, marginal,
+                         1000 * py_cpu / (2 * n), cpu_ms))
         print("\n%s: %d images %dx%d %s -> %s, policy %s" % (name, 2 * n, w, h, ext, codec[1], policy))
-        print("  %-24s %12s %14s %12s %12s %12s" % ("configuration", "python/s", "end-to-end/s", "marginal/s",
-                                                     "e2e/python", "marg/python"))
-        for label, py, e2e, marg in rows:
-            print("  %-24s %12.1f %14.1f %12.1f %11.2fx %11.2fx" % (label, py, e2e, marg, e2e / py, marg / py))
+        print("  %-24s %10s %12s %10s %10s %11s %12s %12s" % ("configuration", "python/s", "end-to-end/s",
+                                                             "marginal/s", "e2e/python", "marg/python",
+                                                             "py CPU ms/img", "java CPU ms/img"))
+        for label, py, e2e, marg, py_cpu, cpu_ms in rows:
+            print("  %-24s %10.1f %12.1f %10.1f %9.2fx %10.2fx %12.2f %12.2f" % (label, py, e2e, marg, e2e / py,
+                                                                             marg / py, py_cpu, cpu_ms))
         print("  flink p2 / p1: end-to-end %.2fx, marginal %.2fx" % (rows[2][2] / rows[1][2], rows[2][3] / rows[1][3]))
 
 

@@ -80,7 +80,9 @@ public final class ImageCodec {
   }
 
   /**
-   * Encodes a grey or RGB Mat.
+   * Encodes a grey or RGB Mat. PNG uses OpenCV's own default settings (zlib level 1, the Sub row
+   * filter, run-length strategy): lossless like any level, a few percent larger than level 6 but two
+   * to three times faster to write, which matters when a job encodes every image it emits.
    *
    * @param format PNG, JPEG or RAW
    * @param jpegQuality 1-100, used for JPEG only
@@ -105,9 +107,11 @@ public final class ImageCodec {
       Imgproc.cvtColor(image, bgr, Imgproc.COLOR_RGB2BGR);
     }
     MatOfByte out = new MatOfByte();
+    // No PNG parameters on purpose: OpenCV picks its fast path (Sub filter, level 1, RLE) only when
+    // no compression level is given; naming level 1 explicitly keeps the slow adaptive filters.
     MatOfInt flags = format == Format.JPEG
         ? new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, jpegQuality)
-        : new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 6);
+        : new MatOfInt();
     boolean ok = Imgcodecs.imencode(format == Format.JPEG ? ".jpg" : ".png", bgr, out, flags);
     if (bgr != image) {
       bgr.release();

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
 class ImageCodecTest {
 
@@ -30,6 +32,20 @@ class ImageCodecTest {
     byte[] png = ImageCodec.encode(red, ImageCodec.Format.PNG, 95);
     Mat bgr = Imgcodecs.imdecode(new MatOfByte(png), Imgcodecs.IMREAD_UNCHANGED);
     assertThat(bgr.get(0, 0)).containsExactly(0, 0, 255);
+  }
+
+  @Test
+  void pngUsesOpenCvsFastDefaultSettings() {
+    Mat chart = TestImages.chart(40, 30);
+    Mat bgr = new Mat();
+    Imgproc.cvtColor(chart, bgr, Imgproc.COLOR_RGB2BGR);
+    MatOfByte fast = new MatOfByte();
+    Imgcodecs.imencode(".png", bgr, fast);
+    MatOfByte level6 = new MatOfByte();
+    Imgcodecs.imencode(".png", bgr, level6, new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 6));
+    byte[] png = ImageCodec.encode(chart, ImageCodec.Format.PNG, 95);
+    assertThat(png).isEqualTo(fast.toArray()).isNotEqualTo(level6.toArray());
+    assertThat(TestImages.pixels(ImageCodec.decode(png, "chart"))).isEqualTo(TestImages.pixels(chart));
   }
 
   @Test

@@ -41,6 +41,11 @@ public record ShardEntry(String key, int variant, byte[] payload) implements Ser
 
   /** A stable 64-bit hash of the payload, the last tie-breaker when a source repeats a key. */
   public long payloadHash() {
+    return payloadHash(payload);
+  }
+
+  /** {@link #payloadHash()} of a serialized Example: FNV-1a of its bytes, then SplitMix64 mixing. */
+  public static long payloadHash(byte[] payload) {
     long h = 0xcbf29ce484222325L;
     for (byte b : payload) {
       h ^= b & 0xff;

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -80,11 +82,10 @@ public final class WriteShards extends PTransform<PCollection<ImageExample>, PCo
   }
 
   /** Where one record sits in the spill file. */
-  private record Spilled(String key, int variant, long hash, long offset, int length) {}
+  private record Spilled(String key, int variant, long offset, int length) {}
 
-  private static final Comparator<Spilled> ORDER = Comparator.comparing(Spilled::key)
-      .thenComparingInt(Spilled::variant)
-      .thenComparingLong(Spilled::hash);
+  private static final Comparator<Spilled> BY_KEY_AND_VARIANT = Comparator.comparing(Spilled::key)
+      .thenComparingInt(Spilled::variant);
 
   /** Writes one shard from its grouped records. */
   static final class WriteShardFn extends DoFn<KV<Integer, Iterable<ShardEntry>>, KV<Integer, ShardInfo>> {
@@ -111,7 +112,8 @@ public final class WriteShards extends PTransform<PCollection<ImageExample>, PCo
       Path spill = Files.createTempFile(dir, "." + name.fileName(), ".spill");
       try {
         List<Spilled> index = spill(shard.getValue(), spill);
-        index.sort(ORDER);
+        index.sort(BY_KEY_AND_VARIANT);
+        orderDuplicatesByPayload(index, spill);
         ShardInfo info = write(dir, name, spill, index);
         out.output(KV.of(shard.getKey(), info));
       } finally {
@@ -127,21 +129,54 @@ public final class WriteShards extends PTransform<PCollection<ImageExample>, PCo
         for (ShardEntry e : entries) {
           byte[] payload = e.payload();
           data.write(payload);
-          index.add(new Spilled(e.key(), e.variant(), e.payloadHash(), offset, payload.length));
+          index.add(new Spilled(e.key(), e.variant(), offset, payload.length));
           offset += payload.length;
         }
       }
       return index;
     }
 
+    /**
+     * Orders each run of records with the same key and variant (a source that repeats a key) by
+     * {@link ShardEntry#payloadHash}. Only such runs are hashed, so the common case of unique keys
+     * never reads a payload twice.
+     */
+    private static void orderDuplicatesByPayload(List<Spilled> index, Path spill) throws IOException {
+      int start = 0;
+      while (start < index.size()) {
+        int end = start + 1;
+        while (end < index.size() && BY_KEY_AND_VARIANT.compare(index.get(start), index.get(end)) == 0) {
+          end++;
+        }
+        if (end - start > 1) {
+          sortByPayloadHash(index.subList(start, end), spill);
+        }
+        start = end;
+      }
+    }
+
+    private static void sortByPayloadHash(List<Spilled> run, Path spill) throws IOException {
+      Map<Spilled, Long> hashes = new IdentityHashMap<>();
+      try (RandomAccessFile in = new RandomAccessFile(spill.toFile(), "r")) {
+        for (Spilled s : run) {
+          hashes.put(s, ShardEntry.payloadHash(read(in, s)));
+        }
+      }
+      run.sort(Comparator.comparingLong(hashes::get));
+    }
+
+    private static byte[] read(RandomAccessFile in, Spilled s) throws IOException {
+      byte[] payload = new byte[s.length()];
+      in.seek(s.offset());
+      in.readFully(payload);
+      return payload;
+    }
+
     private ShardInfo write(Path dir, ShardName name, Path spill, List<Spilled> index) throws IOException {
       try (RandomAccessFile in = new RandomAccessFile(spill.toFile(), "r");
           ShardWriter writer = ShardWriter.create(dir, name)) {
         for (Spilled s : index) {
-          byte[] payload = new byte[s.length()];
-          in.seek(s.offset());
-          in.readFully(payload);
-          writer.writeSerialized(payload);
+          writer.writeSerialized(read(in, s));
         }
         ShardInfo info = writer.finish();
         written.inc(writer.records());

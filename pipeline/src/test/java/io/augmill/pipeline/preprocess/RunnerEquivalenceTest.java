@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The same input, policy, seed and shard count give byte-identical files on every runner and parallelism. */
@@ -59,5 +61,27 @@ class RunnerEquivalenceTest {
         assertThat(e.getValue().get(file)).as(e.getKey() + ": " + file).isEqualTo(reference.get(file));
       }
     }
+  }
+
+  @Test
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void embeddedFlinkWithPipelinedExchangesFinishesWhenManyInputsAreRejected() throws Exception {
+    // Far more rejected records than the network buffers between two steps hold: with every exchange
+    // pipelined, a rejected stream that the manifest step read only after the shards would stall the job.
+    List<SourceRecord> inputs = new ArrayList<>(TestInputs.valid(6));
+    for (int i = 0; i < 6000; i++) {
+      String key = String.format("bad/%05d", i);
+      inputs.add(SourceRecord.encoded(key, 0, key + ".png", ("not an image, number " + i).getBytes()));
+    }
+    Policy policy = TestInputs.flipAndSometimesFail();
+    preprocess(RunnerChoice.direct(2), tmp.resolve("direct"), inputs, policy);
+    preprocess(RunnerChoice.flinkLocal(2), tmp.resolve("flink"), inputs, policy);
+    TreeMap<String, byte[]> direct = ShardFiles.contents(tmp.resolve("direct"));
+    TreeMap<String, byte[]> flink = ShardFiles.contents(tmp.resolve("flink"));
+    assertThat(flink.keySet()).isEqualTo(direct.keySet());
+    for (String file : direct.keySet()) {
+      assertThat(flink.get(file)).as(file).isEqualTo(direct.get(file));
+    }
+    assertThat(new String(direct.get("rejected/train.jsonl")).lines()).hasSizeGreaterThanOrEqualTo(6000);
   }
 }

@@ -24,6 +24,7 @@ class RunnerChoiceTest {
     DirectOptions d = o.as(DirectOptions.class);
     assertThat(d.isBlockOnRun()).isFalse();
     assertThat(d.isEnforceImmutability()).isFalse();
+    assertThat(d.isEnforceEncodability()).isFalse();
     assertThat(d.getTargetParallelism()).isEqualTo(3);
   }
 
@@ -34,6 +35,9 @@ class RunnerChoiceTest {
     assertThat(local.getRunner()).isEqualTo(FlinkRunner.class);
     assertThat(local.as(FlinkPipelineOptions.class).getFlinkMaster()).isEqualTo("[local]");
     assertThat(local.as(FlinkPipelineOptions.class).getParallelism()).isEqualTo(2);
+    assertThat(local.as(FlinkPipelineOptions.class).getObjectReuse()).isTrue();
+    assertThat(local.as(FlinkPipelineOptions.class).getFasterCopy()).isTrue();
+    assertThat(local.as(FlinkPipelineOptions.class).getExecutionModeForBatch()).isEqualTo("PIPELINED_FORCED");
 
     PipelineOptions remote = PipelineOptionsFactory.create();
     new RunnerChoice("flink", "127.0.0.1:8081", 4, Path.of("/jobs/bundle.jar")).configure(remote);

@@ -76,4 +76,57 @@ class ComputeStatsTest {
     assertThat(left).isEqualTo(whole);
     assertThat(ChannelStats.from(left)).isEqualTo(ChannelStats.from(whole));
   }
+
+  @Test
+  void sumsOfImagesLargerThanOneIntChunkAreExact() {
+    // 300x200 white RGB and grey pixels: every product is 255 * 255 and the image spans two int chunks, so a
+    // chunk sum that overflowed an int, or a chunk boundary counted twice or skipped, changes the totals.
+    int w = 300;
+    int h = 200;
+    byte[] rgb = new byte[w * h * 3];
+    java.util.Arrays.fill(rgb, (byte) 255);
+    byte[] grey = new byte[w * h];
+    java.util.Arrays.fill(grey, (byte) 255);
+    StatsAccumulator acc = new StatsAccumulator();
+    acc.add(new Pixels(w, h, 3, rgb));
+    acc.add(new Pixels(w, h, 1, grey));
+    long n = 2L * w * h;
+    for (int c = 0; c < 3; c++) {
+      assertThat(acc.sum(c)).isEqualTo(255 * n);
+      for (int d = 0; d < 3; d++) {
+        assertThat(acc.product(c, d)).isEqualTo(255 * 255 * n);
+      }
+    }
+    assertThat(acc.pixels()).isEqualTo(n);
+    assertThat(acc.images()).isEqualTo(2);
+  }
+
+  @Test
+  void sumsMatchAPixelByPixelReference() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    int w = 257;
+    int h = 131;
+    byte[] rgb = new byte[w * h * 3];
+    for (int i = 0; i < rgb.length; i++) {
+      rgb[i] = (byte) random.nextInt(256);
+    }
+    long[] sums = new long[3];
+    long[][] products = new long[3][3];
+    for (int i = 0; i < rgb.length; i += 3) {
+      for (int c = 0; c < 3; c++) {
+        sums[c] += rgb[i + c] & 0xff;
+        for (int d = 0; d < 3; d++) {
+          products[c][d] += (long) (rgb[i + c] & 0xff) * (rgb[i + d] & 0xff);
+        }
+      }
+    }
+    StatsAccumulator acc = new StatsAccumulator();
+    acc.add(new Pixels(w, h, 3, rgb));
+    for (int c = 0; c < 3; c++) {
+      assertThat(acc.sum(c)).isEqualTo(sums[c]);
+      for (int d = 0; d < 3; d++) {
+        assertThat(acc.product(c, d)).isEqualTo(products[c][d]);
+      }
+    }
+  }
 }
