@@ -1,5 +1,6 @@
 package io.augmill.pipeline.cli;
 
+import io.augmill.ops.cli.VersionProvider;
 import io.augmill.datasets.shard.Manifest;
 import io.augmill.pipeline.preprocess.PreprocessJob;
 import io.augmill.pipeline.preprocess.PreprocessOptions;
@@ -14,9 +15,9 @@ import picocli.CommandLine;
 
 /** {@code augmill preprocess}: the Beam job that augments a dataset and writes a shard set. */
 @Command(name = "preprocess", mixinStandardHelpOptions = true, sortOptions = false,
-    versionProvider = ToolVersion.class,
-    description = "Read a dataset, apply a policy K times per image, and write TFRecord shards, .idx files, "
-        + "manifest.json and rejected/<split>.jsonl. Identical output on every runner and parallelism.")
+    versionProvider = VersionProvider.class,
+    description = "Read a dataset, apply a policy K times per image, and write TFRecord shards with their index "
+        + "files, manifest.json and rejected/<split>.jsonl. Identical output on every runner and parallelism.")
 final class PreprocessCommand implements Callable<Integer> {
 
   @CommandLine.Spec

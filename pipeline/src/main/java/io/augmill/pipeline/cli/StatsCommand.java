@@ -1,5 +1,6 @@
 package io.augmill.pipeline.cli;
 
+import io.augmill.ops.cli.VersionProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.augmill.pipeline.runner.RunnerChoice;
 import io.augmill.pipeline.stats.StatsJob;
@@ -13,7 +14,7 @@ import picocli.CommandLine;
 
 /** {@code augmill stats}: per-channel mean/std and RGB covariance eigen-decomposition of a dataset. */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
-    versionProvider = ToolVersion.class,
+    versionProvider = VersionProvider.class,
     description = "Per-channel mean/std and the RGB covariance with its eigen-decomposition (0-1 pixel scale), "
         + "for normalisation and pca_lighting. A Beam job (Read -> Decode -> Combine).")
 final class StatsCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package io.augmill.training.cli;
 
+import io.augmill.ops.cli.VersionProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
  * Entry point for the trainer's commands: {@code TrainingCli <train|evaluate|predict> [options]}.
  * The launcher runs this class in its own JVM so DJL never shares one with Beam.
  */
-@Command(name = "augmill", mixinStandardHelpOptions = true, versionProvider = TrainingCli.Version.class,
+@Command(name = "augmill", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Augmill trainer commands.",
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class})
 public final class TrainingCli implements Runnable {
@@ -51,14 +52,5 @@ public final class TrainingCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: train, evaluate or predict");
-  }
-
-  /** The tool version from the jar manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = TrainingCli.class.getPackage().getImplementationVersion();
-      return new String[] {"augmill training " + (v == null ? "dev" : v)};
-    }
   }
 }
