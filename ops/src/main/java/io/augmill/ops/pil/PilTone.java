@@ -4,6 +4,7 @@ import io.augmill.ops.image.Images;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 
 /**
  * Tone ops with the semantics of Pillow's {@code ImageOps}: each builds a 256-entry lookup table per
@@ -15,17 +16,18 @@ public final class PilTone {
 
   private PilTone() {}
 
-  /** Keeps the top {@code bits} bits of every value ({@code ImageOps.posterize}); bits in [0, 8]. */
+  /** Keeps the top {@code bits} bits of every value ({@code ImageOps.posterize}, a bitwise and); bits in [0, 8]. */
   public static Mat posterize(Mat src, int bits) {
     if (bits < 0 || bits > 8) {
       throw new IllegalArgumentException("posterize: bits must be in [0, 8], got " + bits);
     }
-    int mask = ~((1 << (8 - bits)) - 1);
-    int[] lut = new int[256];
-    for (int i = 0; i < 256; i++) {
-      lut[i] = i & mask & 0xff;
-    }
-    return map(src, "posterize", lut);
+    Images.requireSupported(src, "posterize");
+    int mask = ~((1 << (8 - bits)) - 1) & 0xff;
+    Mat masks = new Mat(src.size(), src.type(), new Scalar(mask, mask, mask));
+    Mat out = new Mat();
+    Core.bitwise_and(src, masks, out);
+    masks.release();
+    return out;
   }
 
   /** Inverts values at or above {@code threshold}: {@code v < t ? v : 255 - v} ({@code ImageOps.solarize}). */
