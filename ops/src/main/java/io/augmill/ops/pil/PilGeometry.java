@@ -2,6 +2,7 @@ package io.augmill.ops.pil;
 
 import io.augmill.ops.Fill;
 import io.augmill.ops.Interpolation;
+import java.util.Arrays;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
 
@@ -74,7 +75,7 @@ public final class PilGeometry {
     }
     byte[] out = new byte[in.data().length];
     if (ch == 1 || (pixel[0] == pixel[1] && pixel[1] == pixel[2])) {
-      java.util.Arrays.fill(out, pixel[0]);
+      Arrays.fill(out, pixel[0]);
       return out;
     }
     System.arraycopy(pixel, 0, out, 0, ch);
