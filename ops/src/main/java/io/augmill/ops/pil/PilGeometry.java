@@ -259,10 +259,6 @@ public final class PilGeometry {
     }
   }
 
-  private static int value(Pixels in, int x, int y, int c) {
-    return in.at(x, y, c);
-  }
-
   private static int clipX(Pixels in, int x) {
     return x < 0 ? 0 : x < in.width() ? x : in.width() - 1;
   }
@@ -281,10 +277,10 @@ public final class PilGeometry {
     int x0 = clipX(in, x);
     int x1 = clipX(in, x + 1);
     int row = clipY(in, y);
-    double v1 = lerp(value(in, x0, row, c), value(in, x1, row, c), dx);
+    double v1 = lerp(in.at(x0, row, c), in.at(x1, row, c), dx);
     double v2 = v1;
     if (y + 1 >= 0 && y + 1 < in.height()) {
-      v2 = lerp(value(in, x0, y + 1, c), value(in, x1, y + 1, c), dx);
+      v2 = lerp(in.at(x0, y + 1, c), in.at(x1, y + 1, c), dx);
     }
     return (int) lerp(v1, v2, dy);
   }
@@ -316,7 +312,7 @@ public final class PilGeometry {
   }
 
   private static double cubicRow(Pixels in, int row, int x0, int x1, int x2, int x3, double dx, int c) {
-    return cubic(value(in, x0, row, c), value(in, x1, row, c), value(in, x2, row, c), value(in, x3, row, c), dx);
+    return cubic(in.at(x0, row, c), in.at(x1, row, c), in.at(x2, row, c), in.at(x3, row, c), dx);
   }
 
   /** Pillow's cubic convolution with a = -0.5, in its factored form. */
