@@ -29,6 +29,14 @@ public final class TestShards {
   /** Writes {@code images} as {@code shards} PNG shards with {@code variants} variants each. */
   public static Path write(Path dir, InMemorySource images, int variants, int shards, boolean manifest,
       double[] mean, double[] std) throws IOException {
+    return write(dir, images, "train", variants, shards, manifest, mean, std, true);
+  }
+
+  /**
+   * Writes with a split name; {@code markVariants} false keeps pixels as they are (one variant only).
+   */
+  public static Path write(Path dir, InMemorySource images, String split, int variants, int shards, boolean manifest,
+      double[] mean, double[] std, boolean markVariants) throws IOException {
     Files.createDirectories(dir);
     List<DecodedImage> all = new ArrayList<>();
     try (RecordStream s = images.open(0, null)) {
@@ -39,12 +47,14 @@ public final class TestShards {
     List<ShardInfo> infos = new ArrayList<>();
     long records = 0;
     for (int sh = 0; sh < shards; sh++) {
-      try (ShardWriter w = ShardWriter.create(dir, new ShardName("train", sh, shards))) {
+      try (ShardWriter w = ShardWriter.create(dir, new ShardName(split, sh, shards))) {
         for (int i = sh; i < all.size(); i += shards) {
           DecodedImage im = all.get(i);
           for (int v = 0; v < variants; v++) {
             byte[] px = im.pixels().clone();
-            px[0] = (byte) (10 * v + 1);
+            if (markVariants) {
+              px[0] = (byte) (10 * v + 1);
+            }
             Mat m = ImageCodec.fromRaw(px, im.width(), im.height(), im.channels());
             w.write(ImageExample.of(im.key(), im.label(), v, m, ImageCodec.Format.PNG, 90, "[]"));
             m.release();
@@ -63,7 +73,7 @@ public final class TestShards {
         stats.set("std", JsonNodeFactory.instance.arrayNode().addAll(java.util.Arrays.stream(std)
             .mapToObj(JsonNodeFactory.instance::numberNode).toList()));
       }
-      new Manifest(Manifest.FORMAT_VERSION, "train", records, images.classes(), "png", null, 0, variants, false,
+      new Manifest(Manifest.FORMAT_VERSION, split, records, images.classes(), "png", null, 0, variants, false,
           "test", "test", infos, all.size(), Manifest.Rejected.none(), stats).write(dir.resolve(Manifest.FILE_NAME));
     }
     return dir;

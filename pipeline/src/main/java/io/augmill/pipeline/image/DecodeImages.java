@@ -20,7 +20,7 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * The Decode step: turns source inputs into grey or RGB pixels, and every input it cannot use into a
- * {@link RejectedRecord} record: zero-byte ({@code empty}), undecodable, 16-bit or float
+ * {@link RejectedRecord}: zero-byte ({@code empty}), undecodable, 16-bit or float
  * ({@code unsupported-depth}), an odd channel count ({@code unsupported-channels}), more pixels than
  * the limit ({@code too-large}, checked from the PNG/JPEG/BMP header before decoding), or raw pixels
  * whose length does not match their geometry ({@code bad-raw-pixels}); a record the source could not

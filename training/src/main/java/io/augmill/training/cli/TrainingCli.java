@@ -22,6 +22,10 @@ public final class TrainingCli implements Runnable {
   public static int run(String... args) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    // DJL probes for CUDA on every start and warns when the machine has no usable driver; --devices
+    // gpu reports that case itself.
+    System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils",
+        System.getProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error"));
     System.setProperty("java.awt.headless", "true");
     CommandLine cl = new CommandLine(new TrainingCli());
     cl.setErr(new PrintWriter(System.err, true));

@@ -117,9 +117,9 @@ public final class RunReport {
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setShowValue(k <= 20);
     c.getStyler().setLegendVisible(false);
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      idx.add(i);
+    List<String> names = new ArrayList<>();
+    for (String name : eval.classes()) {
+      names.add(name.length() > 12 ? name.substring(0, 11) + "…" : name);
     }
     List<Number[]> cells = new ArrayList<>();
     long[][] m = eval.confusion();
@@ -129,11 +129,9 @@ public final class RunReport {
         cells.add(new Number[] {p, k - 1 - t, m[t][p]});
       }
     }
-    List<Integer> yIdx = new ArrayList<>();
-    for (int i = k - 1; i >= 0; i--) {
-      yIdx.add(i);
-    }
-    c.addSeries("confusion", idx, yIdx, cells);
+    List<String> yNames = new ArrayList<>(names);
+    java.util.Collections.reverse(yNames);
+    c.addSeries("confusion", names, yNames, cells);
     return c;
   }
 

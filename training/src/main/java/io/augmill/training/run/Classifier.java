@@ -5,8 +5,6 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.augmill.training.model.Architecture;
 import io.augmill.training.model.Network;
@@ -69,16 +67,6 @@ public final class Classifier implements AutoCloseable {
   public NDArray logits(NDArray images) {
     NDList out = model.getBlock().forward(store, new NDList(images), false);
     return out.singletonOrThrow();
-  }
-
-  /** The input shape with a batch dimension of 1. */
-  public Shape inputShape() {
-    return new Shape(1, info.channels(), info.height(), info.width());
-  }
-
-  /** The parameters' data type. */
-  public DataType dataType() {
-    return DataType.FLOAT32;
   }
 
   @Override

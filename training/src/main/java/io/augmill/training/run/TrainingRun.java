@@ -118,7 +118,6 @@ public final class TrainingRun implements AutoCloseable {
     this.optimizer = optimizer(cfg, schedule, baseLr);
     this.mixer = BatchMixer.builder().optMixup(cfg.mixup).optCutMix(cfg.cutmix).optRicap(cfg.ricap)
         .optMixProb(cfg.mixProb).optSwitchProb(cfg.mixSwitchProb).build();
-    Targets.smoothedOneHot(new int[0], classes.size(), cfg.labelSmoothing);
     Initialization init = Initialization.parse(cfg.init);
     this.network = ResNets.build(Architecture.parse(cfg.model), classes.size(), cfg.dropout);
     if (cfg.teacher != null) {
@@ -211,11 +210,6 @@ public final class TrainingRun implements AutoCloseable {
   /** The run's state after the epochs done so far. */
   public TrainingState state() {
     return state;
-  }
-
-  /** Optimisation steps per epoch. */
-  public long stepsPerEpoch() {
-    return stepsPerEpoch;
   }
 
   /** The validation result of the last epoch, if any. */
@@ -411,6 +405,9 @@ public final class TrainingRun implements AutoCloseable {
     }
     if (cfg.stepsPerEpoch < 0) {
       throw new IllegalArgumentException("--steps-per-epoch must be >= 0, got " + cfg.stepsPerEpoch);
+    }
+    if (!(cfg.labelSmoothing >= 0 && cfg.labelSmoothing < 1)) {
+      throw new IllegalArgumentException("--label-smoothing must be in [0, 1), got " + cfg.labelSmoothing);
     }
     if (cfg.randomCrop < 0) {
       throw new IllegalArgumentException("--random-crop must be >= 0, got " + cfg.randomCrop);

@@ -130,6 +130,9 @@ class TrainingCliTest {
     Result noModel = run("evaluate", "--model", tmp.resolve("absent").toString(), "--data", train.toString());
     assertThat(noModel.code()).isEqualTo(2);
     assertThat(run("frobnicate").code()).isEqualTo(2);
+    Result gpu = run("train", "--train", train.toString(), "--output", tmp.resolve("g").toString(), "--devices", "gpu7", "--quiet");
+    assertThat(gpu.code()).isEqualTo(2);
+    assertThat(gpu.err()).contains("--devices gpu7");
     Result help = run("train", "--help");
     assertThat(help.code()).isZero();
     for (String flag : List.of("--mixup", "--cutmix", "--ricap", "--mix-prob", "--mix-switch-prob", "--label-smoothing",

@@ -109,6 +109,26 @@ class TrainingRunTest {
   }
 
   @Test
+  void learnsThroughShardsWithTheBagOfTricks() throws Exception {
+    Path shards = io.augmill.training.TestShards.write(tmp.resolve("shards"), TRAIN_LARGER, "train", 1, 2, true,
+        null, null, false);
+    TrainConfig c = tiny(tmp.resolve("tricks"));
+    c.epochs = 3;
+    c.nesterov = true;
+    c.zeroGamma = true;
+    c.noBiasDecay = true;
+    c.labelSmoothing = 0.1;
+    c.cutmix = 1.0;
+    c.mixProb = 0.5;
+    c.warmupEpochs = 0.5;
+    try (var train = io.augmill.training.data.ShardSource.open(shards);
+        TrainingRun run = TrainingRun.start(c, train, VAL, ProgressSink.NONE)) {
+      run.run();
+      assertThat(run.lastEval().orElseThrow().top1()).isGreaterThan(0.6);
+    }
+  }
+
+  @Test
   void existingRunIsNotOverwritten() throws Exception {
     TrainConfig c = tiny(tmp.resolve("r"));
     c.epochs = 1;
