@@ -2,10 +2,12 @@ package io.augmill.ops.pil;
 
 import io.augmill.ops.Fill;
 import io.augmill.ops.Interpolation;
+import io.augmill.ops.color.Enhance;
 import io.augmill.ops.spec.Args;
 import io.augmill.ops.spec.OpProvider;
 import io.augmill.ops.spec.OpRegistry;
 import io.augmill.ops.spec.OpSpec;
+import org.opencv.core.Mat;
 
 /**
  * Registers the PIL-semantics ops: {@code shear_x}, {@code shear_y}, {@code translate_x},
@@ -21,12 +23,12 @@ public final class PilOps implements OpProvider {
   /** Largest translation accepted, in pixels. */
   public static final double MAX_TRANSLATE = 16384;
   /** Largest sharpness factor accepted: the colour family's limit for every enhance op. */
-  public static final double MAX_FACTOR = io.augmill.ops.color.Enhance.MAX_FACTOR;
+  public static final double MAX_FACTOR = Enhance.MAX_FACTOR;
 
   /** A geometric op's pixel function. */
   @FunctionalInterface
   private interface Warp {
-    org.opencv.core.Mat apply(org.opencv.core.Mat src, double amount, Interpolation interp, Fill fill);
+    Mat apply(Mat src, double amount, Interpolation interp, Fill fill);
   }
 
   @Override

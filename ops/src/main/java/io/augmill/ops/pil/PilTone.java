@@ -1,13 +1,10 @@
 package io.augmill.ops.pil;
 
 import io.augmill.ops.image.Images;
-import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfFloat;
-import org.opencv.core.MatOfInt;
-import org.opencv.imgproc.Imgproc;
+import org.opencv.core.Scalar;
 
 /**
  * Tone ops with the semantics of Pillow's {@code ImageOps}: each builds a 256-entry lookup table per
@@ -19,17 +16,18 @@ public final class PilTone {
 
   private PilTone() {}
 
-  /** Keeps the top {@code bits} bits of every value ({@code ImageOps.posterize}); bits in [0, 8]. */
+  /** Keeps the top {@code bits} bits of every value ({@code ImageOps.posterize}, a bitwise and); bits in [0, 8]. */
   public static Mat posterize(Mat src, int bits) {
     if (bits < 0 || bits > 8) {
       throw new IllegalArgumentException("posterize: bits must be in [0, 8], got " + bits);
     }
-    int mask = ~((1 << (8 - bits)) - 1);
-    int[] lut = new int[256];
-    for (int i = 0; i < 256; i++) {
-      lut[i] = i & mask & 0xff;
-    }
-    return map(src, "posterize", lut);
+    Images.requireSupported(src, "posterize");
+    int mask = ~((1 << (8 - bits)) - 1) & 0xff;
+    Mat masks = new Mat(src.size(), src.type(), new Scalar(mask, mask, mask));
+    Mat out = new Mat();
+    Core.bitwise_and(src, masks, out);
+    masks.release();
+    return out;
   }
 
   /** Inverts values at or above {@code threshold}: {@code v < t ? v : 255 - v} ({@code ImageOps.solarize}). */
@@ -145,42 +143,29 @@ public final class PilTone {
   }
 
   /**
-   * Per-channel histograms: {@code h[c][v]} counts value {@code v} in channel {@code c}. OpenCV's
-   * {@code calcHist} counts in single precision, exact below 2^24 pixels; larger images are counted in Java.
+   * Per-channel histograms in one pass, {@code h[c][v]} counting value {@code v} in channel {@code c}
+   * (exact 64-bit counts; for augmentation-sized images faster than OpenCV's {@code calcHist}, which
+   * also counts in single precision).
    */
   static long[][] histograms(Mat src) {
-    return src.total() < 1L << 24 ? nativeHistograms(src) : javaHistograms(src);
-  }
-
-  static long[][] javaHistograms(Mat src) {
     int ch = src.channels();
     long[][] h = new long[ch][256];
     byte[] d = Pixels.of(src, "histogram").data();
-    for (int i = 0; i < d.length; i++) {
-      h[i % ch][d[i] & 0xff]++;
-    }
-    return h;
-  }
-
-  static long[][] nativeHistograms(Mat src) {
-    int ch = src.channels();
-    long[][] h = new long[ch][256];
-    Mat hist = new Mat();
-    MatOfInt size = new MatOfInt(256);
-    MatOfFloat range = new MatOfFloat(0, 256);
-    List<Mat> images = List.of(src);
-    float[] counts = new float[256];
-    Mat noMask = new Mat();
-    for (int c = 0; c < ch; c++) {
-      MatOfInt channel = new MatOfInt(c);
-      Imgproc.calcHist(images, channel, noMask, hist, size, range);
-      channel.release();
-      hist.get(0, 0, counts);
-      for (int v = 0; v < 256; v++) {
-        h[c][v] = (long) counts[v];
+    if (ch == 1) {
+      long[] g = h[0];
+      for (byte v : d) {
+        g[v & 0xff]++;
+      }
+    } else {
+      long[] r = h[0];
+      long[] g = h[1];
+      long[] b = h[2];
+      for (int i = 0; i < d.length; i += 3) {
+        r[d[i] & 0xff]++;
+        g[d[i + 1] & 0xff]++;
+        b[d[i + 2] & 0xff]++;
       }
     }
-    Images.release(hist, size, range, noMask);
     return h;
   }
 
