@@ -32,11 +32,6 @@ record Pixels(byte[] data, int width, int height, int channels) {
     return new Pixels(values, width, height, channels);
   }
 
-  /** The value at {@code (x, y)}, channel {@code c}, in [0, 255]. */
-  int at(int x, int y, int c) {
-    return data[(y * width + x) * channels + c] & 0xff;
-  }
-
   /** A new Mat holding these values. */
   Mat toMat() {
     Mat out = new Mat(height, width, channels == 1 ? CvType.CV_8UC1 : CvType.CV_8UC3);
