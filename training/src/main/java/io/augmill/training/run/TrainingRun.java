@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -218,6 +219,11 @@ public final class TrainingRun implements AutoCloseable {
     return Optional.ofNullable(lastEval);
   }
 
+  /** Number of arrays the model's manager holds (parameters, optimizer state, anything attached to it). */
+  int liveArrays() {
+    return model.getNDManager().getManagedArrays().size();
+  }
+
   /** Trains to the configured number of epochs (or an early stop). */
   public TrainingState run() throws IOException {
     return run(cfg.epochs);
@@ -303,7 +309,11 @@ public final class TrainingRun implements AutoCloseable {
     int k = classes.size();
     double lossTotal = 0;
     long correct = 0;
-    try (NDManager m = trainer.getManager().newSubManager()) {
+    // DJL's gradient collector and parameter server wrap each parameter's gradient in a new array
+    // handle, attached to the parameters' own manager, on every zeroGradients() and step(); nobody
+    // closes those handles, so without this scope every step leaked two per parameter.
+    try (NDScope stepScope = new NDScope(); NDManager m = trainer.getManager().newSubManager()) {
+      stepScope.suppressNotUsedWarning();
       NDArray x = m.create(b.images(), new Shape(n, b.channels(), b.height(), b.width()));
       NDArray t = m.create(Targets.smoothedOneHot(b.labels(), k, cfg.labelSmoothing), new Shape(n, k));
       MixParams p = mixer.sample(mixRng, n, b.height(), b.width());

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -85,7 +86,9 @@ public final class StepBenchmark {
         for (int s = 0; s < total; s++) {
           long t0 = System.nanoTime();
           sgd.setStep(s);
-          try (NDManager step = m.newSubManager()) {
+          // The scope closes the gradient handles DJL creates per parameter on every step (see TrainingRun).
+          try (NDScope scope = new NDScope(); NDManager step = m.newSubManager()) {
+            scope.suppressNotUsedWarning();
             // A per-step copy keeps every intermediate array in the step's manager (freed each step).
             NDArray xs = x.duplicate();
             xs.attach(step);

@@ -129,6 +129,23 @@ class TrainingRunTest {
   }
 
   @Test
+  void stepsDoNotAccumulateArrays() throws Exception {
+    TrainConfig c = tiny(tmp.resolve("run"));
+    c.epochs = 3;
+    c.optimizer = "adam";
+    c.weightDecay = 1e-4;
+    c.l1 = 1e-5;
+    c.clipGrad = 1;
+    c.mixup = 0.2;
+    try (TrainingRun run = TrainingRun.start(c, TRAIN_LARGER, VAL, ProgressSink.NONE)) {
+      run.run(1);
+      int afterFirst = run.liveArrays();
+      run.run(3);
+      assertThat(run.liveArrays()).as("arrays held after 16 more steps").isEqualTo(afterFirst);
+    }
+  }
+
+  @Test
   void existingRunIsNotOverwritten() throws Exception {
     TrainConfig c = tiny(tmp.resolve("r"));
     c.epochs = 1;
