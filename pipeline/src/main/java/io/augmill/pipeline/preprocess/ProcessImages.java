@@ -98,6 +98,11 @@ public final class ProcessImages extends PTransform<PCollection<SourceRecord>, P
   static final class ProcessFn extends DoFn<SourceRecord, ImageExample> {
 
     private static final long serialVersionUID = 1L;
+    /**
+     * Largest pixel copy kept between images (8 MiB, a 1600x1600 RGB image): one rare huge input
+     * (up to {@code --max-pixels}) must not pin hundreds of megabytes for the rest of the job.
+     */
+    static final int REUSED_BUFFER_BYTES = 8 << 20;
     private final long maxPixels;
     private final ImageAugmenter augmenter;
     private final ImageEncoder encoder;
@@ -110,7 +115,7 @@ public final class ProcessImages extends PTransform<PCollection<SourceRecord>, P
     private transient long bytesRead;
     private transient long decoded;
     private transient long augmented;
-    /** Reused for the statistics' copy of each decoded image; a multiple of 3 bytes long. */
+    /** The statistics' copy of each decoded image, kept up to {@link #REUSED_BUFFER_BYTES}; a multiple of 3 bytes. */
     private transient byte[] pixelBuffer;
 
     ProcessFn(long maxPixels, ImageAugmenter augmenter, ImageEncoder encoder) {
@@ -171,18 +176,22 @@ public final class ProcessImages extends PTransform<PCollection<SourceRecord>, P
 
     private void addStats(Mat image) {
       int length = (int) (image.total() * image.channels());
-      if (pixelBuffer.length < length) {
-        pixelBuffer = new byte[(length + 2) / 3 * 3];
+      byte[] buffer = pixelBuffer;
+      if (buffer.length < length) {
+        buffer = new byte[(length + 2) / 3 * 3];
+        if (buffer.length <= REUSED_BUFFER_BYTES) {
+          pixelBuffer = buffer;
+        }
       }
       Mat continuous = image.isContinuous() ? image : image.clone();
       try {
-        continuous.get(0, 0, pixelBuffer);
+        continuous.get(0, 0, buffer);
       } finally {
         if (continuous != image) {
           continuous.release();
         }
       }
-      stats.add(pixelBuffer, length, image.channels());
+      stats.add(buffer, length, image.channels());
     }
 
     private static void reject(MultiOutputReceiver out, RejectedRecord r) {

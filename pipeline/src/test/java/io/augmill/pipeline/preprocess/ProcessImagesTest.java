@@ -116,6 +116,37 @@ class ProcessImagesTest {
   }
 
   @Test
+  void statisticsAreExactAcrossImagesLargerThanTheReusedBuffer() throws Throwable {
+    // A 1700x1700 RGB image (8.7 MB) is copied into a buffer of its own; the small images around it reuse one.
+    int side = 1700;
+    byte[] big = new byte[side * side * 3];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) (i * 31 + i / 7);
+    }
+    assertThat(big.length).isGreaterThan(ProcessImages.ProcessFn.REUSED_BUFFER_BYTES);
+    List<SourceRecord> inputs = new ArrayList<>(TestInputs.valid(3));
+    inputs.add(SourceRecord.pixels("big", 0, -1, "big.bin", big, side, side, 3));
+    inputs.addAll(TestInputs.valid(4).subList(3, 4));
+    StatsAccumulator expected = new StatsAccumulator();
+    for (SourceRecord in : inputs) {
+      Mat m = ImageDecoder.decode(in, Long.MAX_VALUE);
+      expected.add(Pixels.of(m));
+      m.release();
+    }
+    ChannelStats expectedStats = new MergeStats.MergeFn().extractOutput(expected);
+    ProcessImages process = ProcessImages.of(Long.MAX_VALUE, ImageAugmenter.of(TestInputs.policy("{op: identity}"), 0, 1,
+        false), ImageEncoder.as(ImageCodec.Format.RAW, 95));
+    TestPipelines.run(getClass(), "big", p -> {
+      PCollectionTuple out = p.apply(Create.of(inputs).withCoder(ElementCoders.SourceRecordCoder.of()))
+          .apply("Process", process);
+      PAssert.thatSingleton(out.get(ProcessImages.STATS).apply("Stats", new MergeStats())).isEqualTo(expectedStats);
+      PAssert.that(out.get(ProcessImages.EXAMPLES).apply("Keys", MapElements.into(TypeDescriptors.strings())
+          .via(ImageExample::key))).containsInAnyOrder("test/0000", "test/0001", "test/0002", "big", "test/0003");
+      p.run().waitUntilFinish();
+    });
+  }
+
+  @Test
   void refusesInputOutsideTheGlobalWindow() throws Throwable {
     ProcessImages process = ProcessImages.of(MAX_PIXELS, ImageAugmenter.of(flipFailOrUnencodable(), 0, 1, false),
         ImageEncoder.as(ImageCodec.Format.RAW, 95));
