@@ -24,14 +24,17 @@ public final class ImageAugmenter implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Receives one augmented variant; {@code image} is valid only during the call. */
+  /**
+   * Receives one variant. Its image is valid only during the call and must not be mutated or released: the
+   * augmenter releases each drawn image afterwards, and variant 0 with {@code keepOriginal} is the input itself.
+   */
   @FunctionalInterface
   public interface VariantSink {
     /**
      * Takes one variant.
      *
      * @param variant the 0-based variant index
-     * @param image the augmented pixels (released by the augmenter after the call)
+     * @param image the variant's pixels
      * @param params JSON array of the fixed ops applied ({@code augment/params}); {@code []} when none
      */
     void accept(int variant, Mat image, String params);
