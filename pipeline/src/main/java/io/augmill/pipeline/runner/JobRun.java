@@ -1,11 +1,16 @@
 package io.augmill.pipeline.runner;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 
-/** Runs a built pipeline to completion with progress reporting, and turns failure into one exception. */
+/**
+ * Runs a built pipeline to completion with progress reporting, and turns failure into one exception.
+ * Embedded Flink runs with a private scratch directory that is removed afterwards ({@link FlinkScratch}).
+ */
 public final class JobRun {
 
   private JobRun() {}
@@ -19,6 +24,20 @@ public final class JobRun {
    * @throws IllegalStateException when the job fails or ends in a state other than DONE, with the cause
    */
   public static JobSummary run(Pipeline p, RunnerChoice runner, OptionalLong expected, boolean progress) {
+    return run(p, runner, expected, progress, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** As {@link #run(Pipeline, RunnerChoice, OptionalLong, boolean)}, with embedded Flink's scratch space under {@code scratchParent}. */
+  static JobSummary run(Pipeline p, RunnerChoice runner, OptionalLong expected, boolean progress, Path scratchParent) {
+    if (runner.isDirect() || runner.isRemoteFlink()) {
+      return runAndWait(p, runner, expected, progress);
+    }
+    try (FlinkScratch scratch = FlinkScratch.create(scratchParent, p.getOptions().as(FlinkPipelineOptions.class))) {
+      return runAndWait(p, runner, expected, progress);
+    }
+  }
+
+  private static JobSummary runAndWait(Pipeline p, RunnerChoice runner, OptionalLong expected, boolean progress) {
     long start = System.nanoTime();
     PipelineResult result;
     PipelineResult.State state;
