@@ -18,8 +18,11 @@ With --heap N it instead runs embedded Flink (parallelism 2) on N synthetic 32x3
 heap (-Xmx, default 384m) with GC logging, and prints the live heap after each collection in the first and
 last quarter of the run: bounded memory shows as the two staying alike while the image count grows.
 
-Usage: /usr/bin/python3 pipeline/bench/preprocess_bench.py [--cifar N] [--imagenet N] [--workdir DIR]
-       /usr/bin/python3 pipeline/bench/preprocess_bench.py --heap 60000 [--xmx 384m]
+With --java-opts "..." every Java run gets those JVM options (what the launcher's JAVA_OPTS passes), e.g.
+"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", which roughly halves the JVM's fixed start-up CPU on small machines.
+
+Usage: /usr/bin/python3 pipeline/bench/preprocess_bench.py [--cifar N] [--imagenet N] [--workdir DIR] [--java-opts OPTS]
+       /usr/bin/python3 pipeline/bench/preprocess_bench.py --heap 60000 [--xmx 384m] [--java-opts OPTS]
 Needs the pipeline built: mvn -o -q -pl pipeline -am package -DskipTests
 """
 import argparse
@@ -151,8 +154,8 @@ def children_cpu():
     return r.ru_utime + r.ru_stime
 
 
-def java_run(cp, src, out, policy, codec, runner, parallelism, log):
-    args = ["java", "-cp", cp, "io.augmill.pipeline.cli.PipelineCli", "preprocess", "--input", "folder:" + src,
+def java_run(cp, src, out, policy, codec, runner, parallelism, log, java_opts):
+    args = ["java"] + java_opts + ["-cp", cp, "io.augmill.pipeline.cli.PipelineCli", "preprocess", "--input", "folder:" + src,
             "--output", out, "--policy", policy, "--shards", "4", "--no-progress", "--runner", runner,
             "--parallelism", str(parallelism)] + codec
     shutil.rmtree(out, ignore_errors=True)
@@ -168,12 +171,12 @@ def java_run(cp, src, out, policy, codec, runner, parallelism, log):
     return wall, cpu
 
 
-def heap_run(cp, workdir, count, xmx):
+def heap_run(cp, workdir, count, xmx, java_opts):
     """Flink p2 on `count` synthetic images under -Xmx; live heap after GC early vs late in the run."""
     import re
     gc_log = os.path.join(workdir, "gc.log")
     out = os.path.join(workdir, "heap-out")
-    args = ["java", "-Xmx" + xmx, "-Xlog:gc:file=%s:uptime" % gc_log, "-cp", cp, "io.augmill.pipeline.cli.PipelineCli",
+    args = ["java"] + java_opts + ["-Xmx" + xmx, "-Xlog:gc:file=%s:uptime" % gc_log, "-cp", cp, "io.augmill.pipeline.cli.PipelineCli",
             "preprocess", "--input", "synthetic:shapes?count=%d&size=32&seed=1" % count, "--output", out,
             "--policy", "cifar-cutout", "--shards", "8", "--runner", "flink", "--parallelism", "2"]
     t0 = time.perf_counter()
@@ -206,18 +209,21 @@ def main():
     ap.add_argument("--workdir", default="/tmp/augmill-bench")
     ap.add_argument("--heap", type=int, default=0, help="instead: bounded-heap run on this many images")
     ap.add_argument("--xmx", default="384m", help="heap limit of the --heap run")
+    ap.add_argument("--java-opts", default="", help="JVM options for every Java run (as the launcher's JAVA_OPTS)")
     a = ap.parse_args()
+    java_opts = a.java_opts.split()
     cp = classpath()
     shutil.rmtree(a.workdir, ignore_errors=True)
     os.makedirs(a.workdir)
     if a.heap:
-        heap_run(cp, a.workdir, a.heap, a.xmx)
+        heap_run(cp, a.workdir, a.heap, a.xmx, java_opts)
         return
     log = os.path.join(a.workdir, "java.log")
     workloads = [("cifar", a.cifar, 32, 32, ".png", "cifar-cutout", ["--codec", "png"]),
                  ("imagenet", a.imagenet, 500, 375, ".jpg", "imagenet-inception", ["--codec", "jpeg", "--jpeg-quality", "90"])]
     configs = [("direct", 2), ("flink", 1), ("flink", 2)]
-    print("cores: %d (shared machine: figures are indicative)" % os.cpu_count())
+    print("cores: %d (shared machine: figures are indicative); load average %.2f %.2f %.2f; JVM options: %s" % (
+        (os.cpu_count(),) + os.getloadavg() + (a.java_opts or "(none)",)))
     for name, n, w, h, ext, policy, codec in workloads:
         full = os.path.join(a.workdir, name + "-2n")
         half = os.path.join(a.workdir, name + "-n")
@@ -228,8 +234,8 @@ def main():
         # under the same machine load.
         for runner, par in configs:
             py_wall, py_cpu = python_loop(files, name, os.path.join(a.workdir, name + "-python.bin"))
-            t1, c1 = java_run(cp, half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log)
-            t2, c2 = java_run(cp, full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log)
+            t1, c1 = java_run(cp, half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
+            t2, c2 = java_run(cp, full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
             marginal = n / (t2 - t1) if t2 > t1 else float("nan")
             cpu_ms = 1000 * (c2 - c1) / n if c2 > c1 else float("nan")
             rows.append(("%s parallelism %d" % (runner, par), 2 * n / py_wall, 2 * n / t2, marginal,
@@ -242,6 +248,7 @@ def main():
             print("  %-24s %10.1f %12.1f %10.1f %9.2fx %10.2fx %12.2f %12.2f" % (label, py, e2e, marg, e2e / py,
                                                                              marg / py, py_cpu, cpu_ms))
         print("  flink p2 / p1: end-to-end %.2fx, marginal %.2fx" % (rows[2][2] / rows[1][2], rows[2][3] / rows[1][3]))
+    print("\nload average at the end: %.2f %.2f %.2f" % os.getloadavg())
 
 
 if __name__ == "__main__":

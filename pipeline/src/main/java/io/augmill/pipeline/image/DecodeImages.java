@@ -2,10 +2,8 @@ package io.augmill.pipeline.image;
 
 import io.augmill.datasets.shard.RejectedRecord;
 import io.augmill.datasets.source.SourceRecord;
-import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.image.OpenCv;
 import io.augmill.ops.image.UnsupportedImageException;
-import java.util.Optional;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -14,17 +12,13 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.imgproc.Imgproc;
 
 /**
- * The Decode step: turns source inputs into grey or RGB pixels, and every input it cannot use into a
- * {@link RejectedRecord}: zero-byte ({@code empty}), undecodable, 16-bit or float
- * ({@code unsupported-depth}), an odd channel count ({@code unsupported-channels}), more pixels than
- * the limit ({@code too-large}, checked from the PNG/JPEG/BMP header before decoding), or raw pixels
- * whose length does not match their geometry ({@code bad-raw-pixels}); a record the source could not
- * read is rejected with the source's reason.
+ * The Decode step of the stats job: turns source inputs into grey or RGB pixels with
+ * {@link ImageDecoder}, and every input it cannot use into a {@link RejectedRecord} with the reason.
+ * (The preprocess job decodes inside its fused Process step instead, so that decoded pixels never
+ * cross a step boundary.)
  */
 public final class DecodeImages extends PTransform<PCollection<SourceRecord>, PCollectionTuple> {
 
@@ -83,83 +77,20 @@ public final class DecodeImages extends PTransform<PCollection<SourceRecord>, PC
     public void process(@Element SourceRecord in, MultiOutputReceiver out) {
       read.inc();
       bytesRead.inc(in.data().length);
+      Mat image;
       try {
-        Pixels pixels = decode(in, maxPixels);
-        decoded.inc();
-        out.get(DECODED).output(new DecodedImage(in.key(), in.location(), in.label(), pixels));
+        image = ImageDecoder.decode(in, maxPixels);
       } catch (UnsupportedImageException e) {
         PipelineMetrics.rejected(e.reason()).inc();
         out.get(REJECTED).output(new RejectedRecord(in.key(), in.location(), null, e.reason(), e.getMessage()));
+        return;
       }
-    }
-  }
-
-  /**
-   * Applies the guards and decodes one input.
-   *
-   * @throws UnsupportedImageException with the reason the input is rejected
-   */
-  public static Pixels decode(SourceRecord in, long maxPixels) {
-    String name = in.location();
-    if (in.failed()) {
-      throw new UnsupportedImageException(in.failureReason(), in.failureMessage());
-    }
-    if (in.raw()) {
-      return fromRaw(in, maxPixels);
-    }
-    if (in.data().length == 0) {
-      throw new UnsupportedImageException(UnsupportedImageException.EMPTY, name + ": zero-byte image");
-    }
-    Optional<ImageHeader> header = ImageHeader.probe(in.data());
-    if (header.isPresent()) {
-      ImageHeader h = header.get();
-      checkPixels(name, h.width(), h.height(), maxPixels);
-      if (h.bitsPerSample() != 8) {
-        throw new UnsupportedImageException(UnsupportedImageException.UNSUPPORTED_DEPTH,
-            name + ": " + h.bitsPerSample() + "-bit " + h.format() + " (only 8-bit images are supported)");
+      try {
+        decoded.inc();
+        out.get(DECODED).output(new DecodedImage(in.key(), in.location(), in.label(), Pixels.of(image)));
+      } finally {
+        image.release();
       }
-    }
-    Mat image = ImageCodec.decode(in.data(), name);
-    try {
-      checkPixels(name, image.cols(), image.rows(), maxPixels);
-      return Pixels.of(image);
-    } finally {
-      image.release();
-    }
-  }
-
-  private static Pixels fromRaw(SourceRecord in, long maxPixels) {
-    String name = in.location();
-    if (in.width() < 1 || in.height() < 1 || (long) in.width() * in.height() * in.channels() != in.data().length) {
-      throw new UnsupportedImageException(RejectReasons.BAD_RAW, name + ": " + in.data().length
-          + " raw bytes do not hold " + in.width() + "x" + in.height() + "x" + in.channels() + " pixels");
-    }
-    checkPixels(name, in.width(), in.height(), maxPixels);
-    return switch (in.channels()) {
-      case 1, 3 -> new Pixels(in.width(), in.height(), in.channels(), in.data());
-      case 4 -> dropAlpha(in.data(), in.width(), in.height());
-      default -> throw new UnsupportedImageException(UnsupportedImageException.UNSUPPORTED_CHANNELS,
-          name + ": unsupported channel count " + in.channels() + " (expected grey, RGB or RGBA)");
-    };
-  }
-
-  private static Pixels dropAlpha(byte[] rgba, int width, int height) {
-    Mat src = new Mat(height, width, CvType.CV_8UC4);
-    src.put(0, 0, rgba);
-    Mat rgb = new Mat();
-    Imgproc.cvtColor(src, rgb, Imgproc.COLOR_RGBA2RGB);
-    try {
-      return Pixels.of(rgb);
-    } finally {
-      src.release();
-      rgb.release();
-    }
-  }
-
-  private static void checkPixels(String name, long width, long height, long maxPixels) {
-    if (width * height > maxPixels) {
-      throw new UnsupportedImageException(RejectReasons.TOO_LARGE, name + ": " + width + "x" + height
-          + " = " + width * height + " pixels exceeds the limit of " + maxPixels + " (--max-pixels)");
     }
   }
 }

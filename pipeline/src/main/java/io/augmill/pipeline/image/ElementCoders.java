@@ -111,33 +111,6 @@ public final class ElementCoders {
     }
   }
 
-  /** Coder of {@link AugmentedImage}. */
-  public static final class AugmentedImageCoder extends AtomicCoder<AugmentedImage> {
-    private static final long serialVersionUID = 1L;
-    private static final AugmentedImageCoder INSTANCE = new AugmentedImageCoder();
-
-    /** The coder. */
-    public static AugmentedImageCoder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(AugmentedImage a, OutputStream out) throws IOException {
-      STRING.encode(a.key(), out);
-      STRING.encode(a.location(), out);
-      INT.encode(a.label(), out);
-      INT.encode(a.variant(), out);
-      PixelsCoder.of().encode(a.pixels(), out);
-      STRING.encode(a.params(), out);
-    }
-
-    @Override
-    public AugmentedImage decode(InputStream in) throws IOException {
-      return new AugmentedImage(STRING.decode(in), STRING.decode(in), INT.decode(in), INT.decode(in),
-          PixelsCoder.of().decode(in), STRING.decode(in));
-    }
-  }
-
   /** Coder of the datasets module's {@link ImageExample}. */
   public static final class ImageExampleCoder extends AtomicCoder<ImageExample> {
     private static final long serialVersionUID = 1L;

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 
 /**
- * The preprocess job: Read → {@link PreprocessImages} (Decode → Augment → Encode → WriteShards →
- * Manifest). {@link #plan} validates the options without side effects; {@link #run} runs the job.
+ * The preprocess job: Read → {@link PreprocessImages} (Process, which decodes, augments and encodes in
+ * one step → WriteShards → Manifest). {@link #plan} validates the options without side effects; {@link #run} runs the job.
  */
 public final class PreprocessJob {
 

@@ -63,7 +63,7 @@ class ImageHeaderTest {
       forged[20 + i] = (byte) (big >>> (24 - 8 * i));
     }
     SourceRecord in = SourceRecord.encoded("k", 0, "bomb.png", forged);
-    assertThat(catchThrowableOfType(UnsupportedImageException.class, () -> DecodeImages.decode(in, 1_000_000)).reason())
+    assertThat(catchThrowableOfType(UnsupportedImageException.class, () -> ImageDecoder.decode(in, 1_000_000)).reason())
         .isEqualTo(RejectReasons.TOO_LARGE);
   }
 }

@@ -1,11 +1,14 @@
 package io.augmill.pipeline.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.augmill.datasets.example.ImageExample;
 import io.augmill.datasets.shard.RejectedRecord;
 import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
+import io.augmill.ops.image.UnsupportedImageException;
 import io.augmill.ops.policy.Policy;
 import io.augmill.ops.spec.TransformJson;
 import io.augmill.ops.testing.TestImages;
@@ -17,13 +20,17 @@ import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
-/** The Decode, Augment and Encode steps one by one, with TestPipeline, Create and PAssert. */
+/**
+ * The image stages one by one: the stats job's Decode step (TestPipeline, Create, PAssert) and the
+ * decoder, augmenter and encoder the preprocess job's Process step composes.
+ */
 class ImageStepsTest {
 
   @Test
@@ -48,16 +55,39 @@ class ImageStepsTest {
   @Test
   void decodeDropsAlphaFromRawRgba() {
     byte[] rgba = {10, 20, 30, (byte) 255, 40, 50, 60, 0};
-    Pixels p = DecodeImages.decode(new SourceRecord("k", 0, -1, "x", rgba, true, 2, 1, 4, null, null), 100);
+    Mat m = ImageDecoder.decode(new SourceRecord("k", 0, -1, "x", rgba, true, 2, 1, 4, null, null), 100);
+    Pixels p = Pixels.of(m);
+    m.release();
     assertThat(p.channels()).isEqualTo(3);
     assertThat(p.data()).containsExactly(10, 20, 30, 40, 50, 60);
   }
 
   @Test
-  void augmentDrawsFromSeedKeyAndVariantAndKeepsTheOriginalAsVariantZero() throws Throwable {
+  void decodeRejectsRawPixelsWithoutAreaOrWithAnOddChannelCount() {
+    SourceRecord noArea = new SourceRecord("k", 0, -1, "batch.bin#3", new byte[0], true, 0, 5, 3, null, null);
+    assertThat(catchThrowableOfType(UnsupportedImageException.class, () -> ImageDecoder.decode(noArea, 100))
+        .reason()).isEqualTo(RejectReasons.BAD_RAW);
+    SourceRecord twoChannels = new SourceRecord("k", 0, -1, "batch.bin#4", new byte[4], true, 2, 1, 2, null, null);
+    UnsupportedImageException e = catchThrowableOfType(UnsupportedImageException.class,
+        () -> ImageDecoder.decode(twoChannels, 100));
+    assertThat(e.reason()).isEqualTo(UnsupportedImageException.UNSUPPORTED_CHANNELS);
+    assertThat(e.getMessage()).contains("batch.bin#4").contains("expected grey, RGB or RGBA");
+  }
+
+  /** Runs the augmenter on one image; returns "variant:pixel hash:params" per variant and the rejections. */
+  static List<String> augmentAll(ImageAugmenter augmenter, String key, Mat image, List<RejectedRecord> rejected) {
+    List<String> out = new ArrayList<>();
+    int produced = augmenter.augment(key, key + ".png", image,
+        (v, img, params) -> out.add(v + ":" + Arrays.hashCode(Pixels.of(img).data()) + ":" + params), rejected::add);
+    assertThat(produced).isEqualTo(out.size());
+    return out;
+  }
+
+  @Test
+  void augmentDrawsFromSeedKeyAndVariantAndKeepsTheOriginalAsVariantZero() throws Exception {
     Policy policy = TestInputs.policy("[{op: random_hflip}, {op: random_vflip}]");
     Mat image = TestImages.noise(6, 5, 3, 9);
-    DecodedImage in = new DecodedImage("img/1", "img/1.png", 2, Pixels.of(image));
+    byte[] before = Pixels.of(image).data();
     List<String> expected = new ArrayList<>();
     expected.add("0:" + Arrays.hashCode(Pixels.of(image).data()) + ":[]");
     for (int v = 1; v <= 3; v++) {
@@ -65,32 +95,31 @@ class ImageStepsTest {
       expected.add(v + ":" + Arrays.hashCode(Pixels.of(r.image()).data()) + ":"
           + TransformJson.specsToJson(r.applied()));
     }
-    TestPipelines.run(getClass(), "augment", p -> {
-      PCollectionTuple out = p.apply(Create.of(in).withCoder(ElementCoders.DecodedImageCoder.of()))
-          .apply(AugmentImages.of(policy, 42, 3, true));
-      PAssert.that(out.get(AugmentImages.AUGMENTED).apply(MapElements.into(TypeDescriptors.strings())
-              .via((AugmentedImage a) -> a.variant() + ":" + Arrays.hashCode(a.pixels().data()) + ":" + a.params())))
-          .containsInAnyOrder(expected);
-      PAssert.that(out.get(AugmentImages.REJECTED)).empty();
-      p.run().waitUntilFinish();
-    });
-    assertThat(AugmentImages.of(policy, 0, 3, true).recordsPerInput()).isEqualTo(4);
+    ImageAugmenter augmenter = ImageAugmenter.of(policy, 42, 3, true);
+    List<RejectedRecord> rejected = new ArrayList<>();
+    assertThat(augmentAll(augmenter, "img/1", image, rejected)).containsExactlyElementsOf(expected);
+    assertThat(rejected).isEmpty();
+    assertThat(Pixels.of(image).data()).as("input not mutated").isEqualTo(before);
+    assertThat(augmenter.recordsPerInput()).isEqualTo(4);
+    assertThat(ImageAugmenter.of(policy, 42, 3, false).recordsPerInput()).isEqualTo(3);
+
+    // Shipped to a worker, it rebuilds the policy from JSON and draws the same variants.
+    ImageAugmenter shipped = SerializableUtils.clone(augmenter);
+    assertThat(augmentAll(shipped, "img/1", image, new ArrayList<>())).containsExactlyElementsOf(expected);
+    assertThatThrownBy(() -> ImageAugmenter.of(policy, 0, 0, false)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("variants must be at least 1, got 0");
   }
 
   @Test
-  void augmentRejectsOnlyTheVariantsWhoseOpsThrow() throws Throwable {
+  void augmentRejectsOnlyTheVariantsWhoseOpsThrow() {
     Policy policy = TestInputs.policy("{op: fail}");
-    DecodedImage in = new DecodedImage("img/2", "img/2.png", 0, Pixels.of(TestImages.noise(4, 4, 1, 1)));
-    TestPipelines.run(getClass(), "augment-fail", p -> {
-      PCollectionTuple out = p.apply(Create.of(in).withCoder(ElementCoders.DecodedImageCoder.of()))
-          .apply(AugmentImages.of(policy, 0, 2, true));
-      PAssert.that(out.get(AugmentImages.AUGMENTED).apply("Variants", MapElements.into(TypeDescriptors.integers())
-          .via(AugmentedImage::variant))).containsInAnyOrder(0);
-      PAssert.that(out.get(AugmentImages.REJECTED).apply("Reasons", MapElements.into(TypeDescriptors.strings())
-              .via((RejectedRecord r) -> r.variant() + ":" + r.reason())))
-          .containsInAnyOrder("1:augment-failed", "2:augment-failed");
-      p.run().waitUntilFinish();
-    });
+    Mat image = TestImages.noise(4, 4, 1, 1);
+    List<RejectedRecord> rejected = new ArrayList<>();
+    List<String> produced = augmentAll(ImageAugmenter.of(policy, 0, 2, true), "img/2", image, rejected);
+    assertThat(produced).hasSize(1).allMatch(s -> s.startsWith("0:"));
+    assertThat(rejected).extracting(r -> r.key() + ":" + r.variant() + ":" + r.reason())
+        .containsExactly("img/2:1:augment-failed", "img/2:2:augment-failed");
+    assertThat(rejected.get(0).message()).contains("img/2.png variant 1").contains("deliberate test failure");
   }
 
   /** Smooth colour ramps, which JPEG keeps close (unlike noise or one-pixel lines). */
@@ -108,31 +137,34 @@ class ImageStepsTest {
   }
 
   @Test
-  void encodeWritesEachCodecAsAShardRecord() throws Throwable {
+  void encodeWritesEachCodecAsAShardRecord() {
     Mat image = smoothGradient(16, 12);
-    AugmentedImage a = new AugmentedImage("img/3", "img/3.png", 1, 2, Pixels.of(image), "[{\"op\":\"hflip\"}]");
     for (ImageCodec.Format format : ImageCodec.Format.values()) {
-      TestPipelines.run(getClass(), "encode-" + format, p -> {
-        PCollection<ImageExample> out = p.apply(Create.of(a).withCoder(ElementCoders.AugmentedImageCoder.of()))
-            .apply(EncodeImages.as(format, 90)).get(EncodeImages.ENCODED);
-        PAssert.thatSingleton(out).satisfies(e -> {
-          assertThat(e.key()).isEqualTo("img/3");
-          assertThat(e.variant()).isEqualTo(2);
-          assertThat(e.label()).isEqualTo(1);
-          assertThat(e.format()).isEqualTo(format);
-          assertThat(e.width()).isEqualTo(16);
-          assertThat(e.height()).isEqualTo(12);
-          assertThat(e.augmentParams()).isEqualTo("[{\"op\":\"hflip\"}]");
-          Mat back = e.decode();
-          if (format == ImageCodec.Format.JPEG) {
-            assertThat(TestImages.psnr(back, a.pixels().toMat())).as("jpeg q90 PSNR").isGreaterThan(35);
-          } else {
-            assertThat(TestImages.maxAbsDiff(back, a.pixels().toMat())).as(format.specName()).isZero();
-          }
-          return null;
-        });
-        p.run().waitUntilFinish();
-      });
+      ImageExample e = ImageEncoder.as(format, 90).encode("img/3", 1, 2, image, "[{\"op\":\"hflip\"}]");
+      assertThat(e.key()).isEqualTo("img/3");
+      assertThat(e.variant()).isEqualTo(2);
+      assertThat(e.label()).isEqualTo(1);
+      assertThat(e.format()).isEqualTo(format);
+      assertThat(e.width()).isEqualTo(16);
+      assertThat(e.height()).isEqualTo(12);
+      assertThat(e.channels()).isEqualTo(3);
+      assertThat(e.augmentParams()).isEqualTo("[{\"op\":\"hflip\"}]");
+      Mat back = e.decode();
+      if (format == ImageCodec.Format.JPEG) {
+        assertThat(TestImages.psnr(back, image)).as("jpeg q90 PSNR").isGreaterThan(35);
+      } else {
+        assertThat(TestImages.maxAbsDiff(back, image)).as(format.specName()).isZero();
+      }
+      back.release();
     }
+  }
+
+  @Test
+  void encodeRefusesImagesThatAreNotEightBitGreyOrRgbAndBadQualities() {
+    Mat deep = new Mat(4, 4, CvType.CV_16UC3);
+    assertThatThrownBy(() -> ImageEncoder.as(ImageCodec.Format.PNG, 95).encode("k", 0, 0, deep, "[]"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported image type");
+    assertThatThrownBy(() -> ImageEncoder.as(ImageCodec.Format.JPEG, 101))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jpeg quality must be in [1, 100], got 101");
   }
 }

@@ -12,7 +12,7 @@ import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
 import io.augmill.ops.policy.Policy;
 import io.augmill.ops.spec.TransformJson;
-import io.augmill.pipeline.image.DecodeImages;
+import io.augmill.pipeline.image.ImageDecoder;
 import io.augmill.pipeline.image.ElementCoders;
 import io.augmill.pipeline.image.Pixels;
 import io.augmill.pipeline.shard.ManifestTemplate;
@@ -75,7 +75,7 @@ class PreprocessImagesTest {
     Map<String, Mat> expectedImages = new HashMap<>();
     Set<String> failedVariants = new HashSet<>();
     for (SourceRecord in : TestInputs.valid(15)) {
-      Mat decoded = DecodeImages.decode(in, MAX_PIXELS).toMat();
+      Mat decoded = ImageDecoder.decode(in, MAX_PIXELS);
       expectedImages.put(in.key() + "#0", decoded);
       for (int v = 1; v <= VARIANTS; v++) {
         try {

@@ -1,6 +1,7 @@
 package io.augmill.pipeline.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.augmill.pipeline.image.DecodedImage;
@@ -8,8 +9,10 @@ import io.augmill.pipeline.image.ElementCoders;
 import io.augmill.pipeline.image.Pixels;
 import io.augmill.pipeline.testing.TestPipelines;
 import java.util.List;
+import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 
 class ComputeStatsTest {
@@ -75,6 +78,66 @@ class ComputeStatsTest {
     left.merge(right);
     assertThat(left).isEqualTo(whole);
     assertThat(ChannelStats.from(left)).isEqualTo(ChannelStats.from(whole));
+  }
+
+  static StatsAccumulator merged(StatsAccumulator... parts) {
+    StatsAccumulator out = new StatsAccumulator();
+    for (StatsAccumulator a : parts) {
+      out.merge(a);
+    }
+    return out;
+  }
+
+  @Test
+  void partialSumsMergeToTheStatisticsOfTheImagesThemselves() throws Throwable {
+    List<DecodedImage> images = List.of(rgb("a", 0, 0, 0, 9, 8, 7), rgb("b", 255, 255, 0), rgb("c", 1, 2, 3),
+        new DecodedImage("d", "d", 0, new Pixels(2, 1, 1, new byte[] {40, (byte) 200})));
+    StatsAccumulator first = new StatsAccumulator();
+    StatsAccumulator second = new StatsAccumulator();
+    for (int i = 0; i < images.size(); i++) {
+      (i < 1 ? first : second).add(images.get(i).pixels());
+    }
+    TestPipelines.run(getClass(), "merge", p -> {
+      PCollection<ChannelStats> fromImages = p.apply("Images", Create.of(images).withCoder(ElementCoders.DecodedImageCoder.of()))
+          .apply("FromImages", new ComputeStats());
+      PCollection<ChannelStats> fromPartials = p.apply("Partials", Create.of(first, second).withCoder(StatsAccumulator.CODER))
+          .apply("FromPartials", new MergeStats());
+      PCollection<ChannelStats> none = p.apply("NoPartials", Create.empty(StatsAccumulator.CODER))
+          .apply("FromNothing", new MergeStats());
+      PAssert.thatSingleton(fromPartials).isEqualTo(ChannelStats.from(merged(first, second)));
+      PAssert.thatSingleton(fromImages).satisfies(s -> {
+        assertThat(s.images()).isEqualTo(4);
+        return null;
+      });
+      PAssert.thatSingleton(none).isEqualTo(ChannelStats.from(new StatsAccumulator()));
+      p.run().waitUntilFinish();
+    });
+  }
+
+  @Test
+  void accumulatorCoderRoundTripsEveryField() throws Exception {
+    StatsAccumulator acc = new StatsAccumulator();
+    acc.add(new Pixels(2, 1, 3, new byte[] {(byte) 255, 0, 7, 1, 2, (byte) 250}));
+    acc.add(new Pixels(1, 1, 1, new byte[] {(byte) 129}));
+    CoderProperties.coderDecodeEncodeEqual(StatsAccumulator.CODER, acc);
+    CoderProperties.coderDecodeEncodeEqual(StatsAccumulator.CODER, new StatsAccumulator());
+    CoderProperties.coderDeterministic(StatsAccumulator.CODER, acc, merged(acc));
+  }
+
+  @Test
+  void addingPartOfAReusedBufferCountsOnlyThatPart() {
+    StatsAccumulator fromBuffer = new StatsAccumulator();
+    byte[] buffer = {10, 20, 30, 40, 50, 60, 99, 99, 99};
+    fromBuffer.add(buffer, 6, 3);
+    fromBuffer.add(buffer, 2, 1);
+    StatsAccumulator exact = new StatsAccumulator();
+    exact.add(new Pixels(2, 1, 3, new byte[] {10, 20, 30, 40, 50, 60}));
+    exact.add(new Pixels(2, 1, 1, new byte[] {10, 20}));
+    assertThat(fromBuffer).isEqualTo(exact);
+    assertThatThrownBy(() -> fromBuffer.add(buffer, 5, 3)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("whole 3-channel pixels");
+    assertThatThrownBy(() -> fromBuffer.add(buffer, 4, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("channels must be 1 or 3, got 2");
   }
 
   @Test
