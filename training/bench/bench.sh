@@ -4,12 +4,12 @@
 # Runs are interleaved (pytorch, djl-tensor, djl-memory, djl-shards, repeated ROUNDS times) so that
 # load from other processes affects every variant alike. Prints ratios at the end.
 #
-# usage: training/bench/bench.sh [THREADS] [STEPS] [ROUNDS]     (defaults: 2 10 2)
+# usage: training/bench/bench.sh [THREADS] [STEPS] [ROUNDS]     (defaults: 2 20 3)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 THREADS=${1:-2}
-STEPS=${2:-10}
-ROUNDS=${3:-2}
+STEPS=${2:-20}
+ROUNDS=${3:-3}
 WARMUP=3
 BATCH=128
 cd "$ROOT"
@@ -26,25 +26,28 @@ for r in $(seq "$ROUNDS"); do
   done
 done
 /usr/bin/python3 - "$OUT/results.jsonl" <<'PY'
-import json, sys, collections
-runs = collections.defaultdict(list)
-mins = collections.defaultdict(list)
+import json, sys, collections, statistics
+means, medians, mins = (collections.defaultdict(list) for _ in range(3))
 rss = {}
 for line in open(sys.argv[1]):
     d = json.loads(line)
-    runs[d["impl"]].append(d["ms_per_step"])
+    means[d["impl"]].append(d["ms_per_step"])
+    medians[d["impl"]].append(d["ms_median"])
     mins[d["impl"]].append(d["ms_min"])
     if "peak_rss_mb" in d:
         rss[d["impl"]] = max(rss.get(d["impl"], 0), d["peak_rss_mb"])
-mean = {k: sum(v) / len(v) for k, v in runs.items()}
+mean = {k: sum(v) / len(v) for k, v in means.items()}
+median = {k: statistics.median(v) for k, v in medians.items()}
 best = {k: min(v) for k, v in mins.items()}
 for k in mean:
-    print(f"{k:12s} mean {mean[k]:8.1f} ms/step, fastest step {best[k]:7.1f} ms, {len(runs[k])} runs"
+    print(f"{k:12s} median {median[k]:7.1f} ms/step, mean {mean[k]:7.1f}, fastest {best[k]:7.1f}, {len(means[k])} runs"
           + (f", peak RSS {rss[k]} MB" if k in rss else ""))
-print("ratios (mean step / fastest step; on a loaded machine the fastest step is the steadier figure):")
+print("ratios as median / mean / fastest step (the median is the figure the targets are read on; the mean")
+print("follows interference from other processes, the fastest step is a lower bound):")
 for a, b, target in [("djl-tensor", "pytorch", "<= 1.25"), ("djl-memory", "pytorch", ""),
                      ("djl-shards", "pytorch", ""), ("djl-shards", "djl-memory", "<= 1.05")]:
-    print(f"  {a} / {b:10s} = {mean[a] / mean[b]:.3f} / {best[a] / best[b]:.3f}" + (f"  (target {target})" if target else ""))
+    print(f"  {a} / {b:10s} = {median[a] / median[b]:.3f} / {mean[a] / mean[b]:.3f} / {best[a] / best[b]:.3f}"
+          + (f"  (target {target})" if target else ""))
 print(f"peak RSS (max)            = {max(rss.values())} MB  (target <= 2500)")
 PY
 rm -rf "$OUT"

@@ -4,6 +4,7 @@ Kaiming fan-out init, as Augmill's), SGD with momentum 0.9 and weight decay 5e-4
 one fixed in-memory batch of random 32x32 RGB images. Prints one JSON line with the mean step time."""
 import argparse
 import json
+import statistics
 import time
 
 import torch
@@ -75,6 +76,7 @@ def main():
             times.append(time.perf_counter() - t0)
     print(json.dumps({"impl": "pytorch", "torch": torch.__version__, "threads": a.threads, "batch": a.batch_size,
                       "steps": a.steps, "ms_per_step": 1000 * sum(times) / len(times),
+                      "ms_median": 1000 * statistics.median(times),
                       "ms_min": 1000 * min(times)}))
 
 

@@ -10,8 +10,9 @@ import java.util.Locale;
 /**
  * Prepares DJL before its engine loads: offline mode (libtorch comes from the
  * {@code pytorch-native-cpu} jar on the class path, or a CUDA jar a user adds; nothing is downloaded),
- * a known cache directory for the extracted native libraries, and the libtorch thread count. Values
- * the user already set as system properties or environment variables win.
+ * a known cache directory for the extracted native libraries, the libtorch thread count, and glibc
+ * allocator settings that keep freed tensor memory mapped ({@link NativeHeap}). Values the user already
+ * set as system properties or environment variables win.
  */
 public final class DjlEnvironment {
 
@@ -23,6 +24,7 @@ public final class DjlEnvironment {
    * @param threads libtorch intra-op threads, 0 for libtorch's default
    */
   public static void configure(int threads) {
+    NativeHeap.keepFreedMemory();
     setIfAbsent("ai.djl.offline", "DJL_OFFLINE", "true");
     setIfAbsent("DJL_CACHE_DIR", "DJL_CACHE_DIR",
         Path.of(System.getProperty("user.home"), ".djl.ai").toString());

@@ -59,9 +59,12 @@ public final class StepBenchmark {
     List<Double> timed = times.subList(warmup, times.size());
     double mean = timed.stream().mapToDouble(d -> d).average().orElse(Double.NaN);
     double min = timed.stream().mapToDouble(d -> d).min().orElse(Double.NaN);
+    double[] sorted = timed.stream().mapToDouble(d -> d).sorted().toArray();
+    double median = (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
     System.out.println(String.format(Locale.ROOT,
-        "{\"impl\": \"djl-%s\", \"threads\": %d, \"batch\": %d, \"steps\": %d, \"ms_per_step\": %.1f, \"ms_min\": %.1f, \"peak_rss_mb\": %d}",
-        mode, threads, batch, timed.size(), 1000 * mean, 1000 * min, peakRssMb()));
+        "{\"impl\": \"djl-%s\", \"threads\": %d, \"batch\": %d, \"steps\": %d, \"ms_per_step\": %.1f, \"ms_median\": %.1f, "
+            + "\"ms_min\": %.1f, \"peak_rss_mb\": %d}",
+        mode, threads, batch, timed.size(), 1000 * mean, 1000 * median, 1000 * min, peakRssMb()));
     System.exit(0);
   }
 
