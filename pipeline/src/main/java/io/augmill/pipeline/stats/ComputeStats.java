@@ -19,31 +19,14 @@ public final class ComputeStats extends PTransform<PCollection<DecodedImage>, PC
   }
 
   /** Sums pixels into a {@link StatsAccumulator} and derives the statistics at the end. */
-  public static final class StatsFn extends Combine.CombineFn<DecodedImage, StatsAccumulator, ChannelStats> {
+  public static final class StatsFn extends PixelSumsFn<DecodedImage> {
 
     private static final long serialVersionUID = 1L;
-
-    @Override
-    public StatsAccumulator createAccumulator() {
-      return new StatsAccumulator();
-    }
 
     @Override
     public StatsAccumulator addInput(StatsAccumulator acc, DecodedImage input) {
       acc.add(input.pixels());
       return acc;
-    }
-
-    @Override
-    public StatsAccumulator mergeAccumulators(Iterable<StatsAccumulator> accumulators) {
-      StatsAccumulator merged = new StatsAccumulator();
-      accumulators.forEach(merged::merge);
-      return merged;
-    }
-
-    @Override
-    public ChannelStats extractOutput(StatsAccumulator acc) {
-      return ChannelStats.from(acc);
     }
   }
 }

@@ -1,7 +1,5 @@
 package io.augmill.pipeline.stats;
 
-import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
@@ -22,36 +20,14 @@ public final class MergeStats extends PTransform<PCollection<StatsAccumulator>, 
   }
 
   /** Adds partial sums together and derives the statistics at the end. */
-  public static final class MergeFn extends Combine.CombineFn<StatsAccumulator, StatsAccumulator, ChannelStats> {
+  public static final class MergeFn extends PixelSumsFn<StatsAccumulator> {
 
     private static final long serialVersionUID = 1L;
-
-    @Override
-    public StatsAccumulator createAccumulator() {
-      return new StatsAccumulator();
-    }
 
     @Override
     public StatsAccumulator addInput(StatsAccumulator acc, StatsAccumulator partial) {
       acc.merge(partial);
       return acc;
-    }
-
-    @Override
-    public StatsAccumulator mergeAccumulators(Iterable<StatsAccumulator> accumulators) {
-      StatsAccumulator merged = new StatsAccumulator();
-      accumulators.forEach(merged::merge);
-      return merged;
-    }
-
-    @Override
-    public ChannelStats extractOutput(StatsAccumulator acc) {
-      return ChannelStats.from(acc);
-    }
-
-    @Override
-    public Coder<StatsAccumulator> getAccumulatorCoder(CoderRegistry registry, Coder<StatsAccumulator> inputCoder) {
-      return StatsAccumulator.CODER;
     }
   }
 }
