@@ -75,6 +75,8 @@ class EndToEndIT {
         "--output", "train-flink", "--policy", "cifar-cutout", "--variants", "2", "--shards", "3", "--seed", "5",
         "--runner", "flink", "--parallelism", "2");
     assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(again.err()).as("embedded Flink's own logging stays at warnings")
+        .doesNotContain(" INFO ").doesNotContain("exceeded the 80 characters");
     for (int s = 0; s < 3; s++) {
       String name = String.format("train-%05d-of-00003.tfrecord", s);
       assertThat(Files.readAllBytes(work.resolve("train-flink").resolve(name)))
