@@ -46,6 +46,29 @@ public final class CliSupport {
     System.exit(configure(new CommandLine(command)).execute(args));
   }
 
+  /**
+   * Keeps library logging (SLF4J's simple logger, which the module executables bind) to warnings and
+   * errors on stderr, and the named loggers to errors only, so that a command's own progress and results
+   * are not buried in the start-up logging of Beam, Flink or DJL. Call before the first logger is created.
+   * A level the user set as a system property (e.g. {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info}
+   * in {@code JAVA_OPTS}) wins.
+   *
+   * @param silenced loggers (class or package names) that warn about nothing a user can act on
+   */
+  public static void quietLogging(String... silenced) {
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+    for (String logger : silenced) {
+      setIfAbsent("org.slf4j.simpleLogger.log." + logger, "error");
+    }
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
+
   private static String prefix(CommandLine commandLine) {
     return commandLine.getCommandSpec().qualifiedName() + ": ";
   }

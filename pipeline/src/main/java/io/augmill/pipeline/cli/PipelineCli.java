@@ -1,7 +1,7 @@
 package io.augmill.pipeline.cli;
 
+import io.augmill.ops.cli.CliSupport;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -24,36 +24,17 @@ public final class PipelineCli implements Runnable {
 
   /**
    * Loggers of the embedded runners that warn about things a user cannot act on: Flink's operator-name
-   * truncation, delegation tokens and web-dashboard log files.
+   * truncation, delegation tokens and web-dashboard log files. (At its default level, info, an embedded
+   * Flink job would also print about a thousand lines of start-up logging.)
    */
-  static final List<String> SILENCED = List.of("org.apache.flink.metrics.MetricGroup",
+  static final String[] SILENCED = {"org.apache.flink.metrics.MetricGroup",
       "org.apache.flink.runtime.security.token.DefaultDelegationTokenManager",
-      "org.apache.flink.runtime.webmonitor.WebMonitorUtils");
+      "org.apache.flink.runtime.webmonitor.WebMonitorUtils"};
 
   /** Parses the command line and runs the command; exits with its code. */
   public static void main(String[] args) {
-    quietLogging();
+    CliSupport.quietLogging(SILENCED);
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-  }
-
-  /**
-   * Sets the SLF4J simple logger to warnings and errors on stderr, with the loggers in {@link #SILENCED} at
-   * errors only: at its default (info) an embedded Flink job prints about a thousand lines of Beam and
-   * Flink start-up logging around the job's own progress and summary. Levels a user set as system
-   * properties (for example {@code JAVA_OPTS=-Dorg.slf4j.simpleLogger.defaultLogLevel=info}) win.
-   */
-  static void quietLogging() {
-    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
-    for (String logger : SILENCED) {
-      setIfAbsent("org.slf4j.simpleLogger.log." + logger, "error");
-    }
-  }
-
-  private static void setIfAbsent(String property, String value) {
-    if (System.getProperty(property) == null) {
-      System.setProperty(property, value);
-    }
   }
 
   /** Runs a command line with the given streams and returns the exit code (for tests and embedding). */

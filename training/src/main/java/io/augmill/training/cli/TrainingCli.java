@@ -1,5 +1,6 @@
 package io.augmill.training.cli;
 
+import io.augmill.ops.cli.CliSupport;
 import io.augmill.ops.cli.VersionProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,12 +22,9 @@ public final class TrainingCli implements Runnable {
 
   /** Runs a command and returns its exit code (0 ok, 1 failed job, 2 bad usage). */
   public static int run(String... args) {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     // DJL probes for CUDA on every start and warns when the machine has no usable driver; --devices
     // gpu reports that case itself.
-    System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils",
-        System.getProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error"));
+    CliSupport.quietLogging("ai.djl.util.cuda.CudaUtils");
     System.setProperty("java.awt.headless", "true");
     CommandLine cl = new CommandLine(new TrainingCli());
     cl.setErr(new PrintWriter(System.err, true));
