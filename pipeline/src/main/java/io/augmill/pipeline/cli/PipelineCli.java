@@ -24,12 +24,13 @@ public final class PipelineCli implements Runnable {
 
   /**
    * Loggers of the embedded runners that warn about things a user cannot act on: Flink's operator-name
-   * truncation, delegation tokens and web-dashboard log files. (At its default level, info, an embedded
+   * truncation, delegation tokens, web-dashboard log files, and the RPC system's note that it could not
+   * add a shutdown hook when the JVM exits while it is still stopping after the job. (At its default level, info, an embedded
    * Flink job would also print about a thousand lines of start-up logging.)
    */
   static final String[] SILENCED = {"org.apache.flink.metrics.MetricGroup",
       "org.apache.flink.runtime.security.token.DefaultDelegationTokenManager",
-      "org.apache.flink.runtime.webmonitor.WebMonitorUtils"};
+      "org.apache.flink.runtime.webmonitor.WebMonitorUtils", "org.apache.pekko.actor.CoordinatedShutdown"};
 
   /** Parses the command line and runs the command; exits with its code. */
   public static void main(String[] args) {
