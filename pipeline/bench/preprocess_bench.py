@@ -18,12 +18,13 @@ With --heap N it instead runs embedded Flink (parallelism 2) on N synthetic 32x3
 heap (-Xmx, default 384m) with GC logging, and prints the live heap after each collection in the first and
 last quarter of the run: bounded memory shows as the two staying alike while the image count grows.
 
-With --java-opts "..." every Java run gets those JVM options (what the launcher's JAVA_OPTS passes), e.g.
-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", which roughly halves the JVM's fixed start-up CPU on small machines.
+Java runs go through the ./augmill launcher, so they get the JVM defaults users get; --java-opts "..." sets
+JAVA_OPTS for every Java run (placed after the launcher's defaults, so it can override them), e.g.
+"-XX:TieredStopAtLevel=1" or "-XX:Tier4InvocationThreshold=5000" (HotSpot's own C2 threshold).
 
 Usage: /usr/bin/python3 pipeline/bench/preprocess_bench.py [--cifar N] [--imagenet N] [--workdir DIR] [--java-opts OPTS]
        /usr/bin/python3 pipeline/bench/preprocess_bench.py --heap 60000 [--xmx 384m] [--java-opts OPTS]
-Needs the pipeline built: mvn -o -q -pl pipeline -am package -DskipTests
+The launcher builds the pipeline first if its sources changed (before any timed run).
 """
 import argparse
 import os
@@ -39,13 +40,14 @@ import numpy as np
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def classpath():
-    cp_file = os.path.join(ROOT, "pipeline", "target", "runtime-classpath.txt")
-    jar = os.path.join(ROOT, "pipeline", "target", "augmill-pipeline-0.1.0-SNAPSHOT.jar")
-    if not (os.path.exists(cp_file) and os.path.exists(jar)):
-        sys.exit("build first: mvn -o -q -pl pipeline -am package -DskipTests")
-    with open(cp_file) as f:
-        return jar + ":" + f.read().strip()
+LAUNCHER = os.path.join(ROOT, "augmill")
+
+
+def ensure_built():
+    """Runs the launcher once so that any rebuild it needs happens before the timed runs."""
+    r = subprocess.run([LAUNCHER, "preprocess", "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if r.returncode != 0:
+        sys.exit("the launcher failed:\n" + r.stdout[-2000:])
 
 
 def make_images(directory, count, width, height, ext, seed):
@@ -154,33 +156,39 @@ def children_cpu():
     return r.ru_utime + r.ru_stime
 
 
-def java_run(cp, src, out, policy, codec, runner, parallelism, log, java_opts):
-    args = ["java"] + java_opts + ["-cp", cp, "io.augmill.pipeline.cli.PipelineCli", "preprocess", "--input", "folder:" + src,
+def launcher_env(java_opts):
+    env = dict(os.environ)
+    env["JAVA_OPTS"] = " ".join(java_opts)
+    return env
+
+
+def java_run(src, out, policy, codec, runner, parallelism, log, java_opts):
+    args = [LAUNCHER, "preprocess", "--input", "folder:" + src,
             "--output", out, "--policy", policy, "--shards", "4", "--no-progress", "--runner", runner,
             "--parallelism", str(parallelism)] + codec
     shutil.rmtree(out, ignore_errors=True)
     c0 = children_cpu()
     t0 = time.perf_counter()
-    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=launcher_env(java_opts))
     wall = time.perf_counter() - t0
     cpu = children_cpu() - c0
     with open(log, "a") as f:
-        f.write(" ".join(args) + "\n" + r.stdout + "\n")
+        f.write("JAVA_OPTS=%r " % " ".join(java_opts) + " ".join(args) + "\n" + r.stdout + "\n")
     if r.returncode != 0:
         sys.exit("java run failed (see %s):\n%s" % (log, r.stdout[-2000:]))
     return wall, cpu
 
 
-def heap_run(cp, workdir, count, xmx, java_opts):
+def heap_run(workdir, count, xmx, java_opts):
     """Flink p2 on `count` synthetic images under -Xmx; live heap after GC early vs late in the run."""
     import re
     gc_log = os.path.join(workdir, "gc.log")
     out = os.path.join(workdir, "heap-out")
-    args = ["java"] + java_opts + ["-Xmx" + xmx, "-Xlog:gc:file=%s:uptime" % gc_log, "-cp", cp, "io.augmill.pipeline.cli.PipelineCli",
-            "preprocess", "--input", "synthetic:shapes?count=%d&size=32&seed=1" % count, "--output", out,
+    java_opts = java_opts + ["-Xmx" + xmx, "-Xlog:gc:file=%s:uptime" % gc_log]
+    args = [LAUNCHER, "preprocess", "--input", "synthetic:shapes?count=%d&size=32&seed=1" % count, "--output", out,
             "--policy", "cifar-cutout", "--shards", "8", "--runner", "flink", "--parallelism", "2"]
     t0 = time.perf_counter()
-    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=launcher_env(java_opts))
     wall = time.perf_counter() - t0
     print("\n".join(l for l in r.stdout.splitlines() if l.startswith("preprocess:")))
     if r.returncode != 0:
@@ -212,18 +220,18 @@ def main():
     ap.add_argument("--java-opts", default="", help="JVM options for every Java run (as the launcher's JAVA_OPTS)")
     a = ap.parse_args()
     java_opts = a.java_opts.split()
-    cp = classpath()
+    ensure_built()
     shutil.rmtree(a.workdir, ignore_errors=True)
     os.makedirs(a.workdir)
     if a.heap:
-        heap_run(cp, a.workdir, a.heap, a.xmx, java_opts)
+        heap_run(a.workdir, a.heap, a.xmx, java_opts)
         return
     log = os.path.join(a.workdir, "java.log")
     workloads = [("cifar", a.cifar, 32, 32, ".png", "cifar-cutout", ["--codec", "png"]),
                  ("imagenet", a.imagenet, 500, 375, ".jpg", "imagenet-inception", ["--codec", "jpeg", "--jpeg-quality", "90"])]
     configs = [("direct", 2), ("flink", 1), ("flink", 2)]
-    print("cores: %d (shared machine: figures are indicative); load average %.2f %.2f %.2f; JVM options: %s" % (
-        (os.cpu_count(),) + os.getloadavg() + (a.java_opts or "(none)",)))
+    print("cores: %d (shared machine: figures are indicative); load average %.2f %.2f %.2f; JAVA_OPTS: %s "
+          "(after the launcher's defaults)" % ((os.cpu_count(),) + os.getloadavg() + (a.java_opts or "(none)",)))
     for name, n, w, h, ext, policy, codec in workloads:
         full = os.path.join(a.workdir, name + "-2n")
         half = os.path.join(a.workdir, name + "-n")
@@ -234,8 +242,8 @@ def main():
         # under the same machine load.
         for runner, par in configs:
             py_wall, py_cpu = python_loop(files, name, os.path.join(a.workdir, name + "-python.bin"))
-            t1, c1 = java_run(cp, half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
-            t2, c2 = java_run(cp, full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
+            t1, c1 = java_run(half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
+            t2, c2 = java_run(full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
             marginal = n / (t2 - t1) if t2 > t1 else float("nan")
             cpu_ms = 1000 * (c2 - c1) / n if c2 > c1 else float("nan")
             rows.append(("%s parallelism %d" % (runner, par), 2 * n / py_wall, 2 * n / t2, marginal,

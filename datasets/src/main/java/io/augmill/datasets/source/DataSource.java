@@ -36,6 +36,19 @@ public interface DataSource extends Serializable {
   /** Streams the records of one split made by {@link #splits}. */
   RecordIterator read(SourceSplit split) throws IOException;
 
+  /**
+   * A copy of this source that reads {@code split} and carries only what that takes, for shipping one split
+   * to a worker: a folder source lists every file of the dataset (tens of megabytes for ImageNet), its copy
+   * only the split's files. The copy gives the same keys, labels and records for {@code split} (and for
+   * splits inside it) as this source; it may refuse other splits and count only {@code split}'s records. The
+   * default returns this source itself: sources that hold a few paths are small already.
+   *
+   * @param split a split made by this source's {@link #splits}
+   */
+  default DataSource restrictedTo(SourceSplit split) {
+    return this;
+  }
+
   /** Streams every record in key order. */
   default RecordIterator readAll() throws IOException {
     List<SourceSplit> parts = splits(1);

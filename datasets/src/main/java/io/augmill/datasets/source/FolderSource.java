@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
@@ -33,6 +34,8 @@ public final class FolderSource implements DataSource {
   private final List<String> classes;
   private final List<String> files;
   private final int[] labels;
+  /** Index of {@code files.get(0)} in the whole folder's listing (0 unless restricted to a split). */
+  private final int offset;
 
   /**
    * Lists the folder.
@@ -70,6 +73,16 @@ public final class FolderSource implements DataSource {
       throw new IOException(root + ": the class folders " + classes + " hold no files");
     }
     labels = labelList.stream().mapToInt(Integer::intValue).toArray();
+    offset = 0;
+  }
+
+  private FolderSource(FolderSource whole, int from, int to) {
+    description = whole.description;
+    split = whole.split;
+    classes = whole.classes;
+    files = new ArrayList<>(whole.files.subList(from - whole.offset, to - whole.offset));
+    labels = Arrays.copyOfRange(whole.labels, from - whole.offset, to - whole.offset);
+    offset = from;
   }
 
   private static boolean hidden(Path p) {
@@ -98,20 +111,35 @@ public final class FolderSource implements DataSource {
 
   @Override
   public List<SourceSplit> splits(int desired) {
-    return DataSource.ranges("", files.size(), DataSource.requirePositive(desired), 0);
+    return DataSource.ranges("", files.size(), DataSource.requirePositive(desired), 0).stream()
+        .map(r -> new SourceSplit("", offset + r.first(), offset + r.end(), offset + r.first()))
+        .toList();
+  }
+
+  /** A copy holding only the files of {@code split}; it refuses splits outside that range. */
+  @Override
+  public DataSource restrictedTo(SourceSplit split) {
+    checkOwned(split);
+    return new FolderSource(this, (int) split.first(), (int) split.end());
+  }
+
+  private void checkOwned(SourceSplit split) {
+    if (!split.file().isEmpty() || split.first() < offset || split.end() > offset + files.size()) {
+      throw new IllegalArgumentException("split " + split + " does not belong to " + description
+          + (offset == 0 ? "" : " restricted to files [" + offset + ", " + (offset + files.size()) + ")"));
+    }
   }
 
   @Override
   public RecordIterator read(SourceSplit split) {
-    if (split.end() > files.size()) {
-      throw new IllegalArgumentException("split " + split + " does not belong to " + description);
-    }
+    checkOwned(split);
     return new RecordIterator() {
-      int index = (int) split.first();
+      int index = (int) split.first() - offset;
+      final int end = (int) split.end() - offset;
 
       @Override
       public boolean hasNext() {
-        return index < split.end();
+        return index < end;
       }
 
       @Override

@@ -9,6 +9,7 @@ import io.augmill.ops.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,5 +90,51 @@ class FolderSourceTest {
         .hasMessageContaining("no class sub-folders");
     Files.createDirectories(dir.resolve("cat"));
     assertThatThrownBy(() -> Sources.open("folder:" + dir, "train")).hasMessageContaining("hold no files");
+  }
+
+  @Test
+  void aSourceRestrictedToASplitReadsItAloneAndShipsSmall() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      ImageCodec.write(dir.resolve("class" + (i % 3)).resolve(String.format("img%03d.png", i)), TestImages.grey(2, 2));
+    }
+    DataSource whole = Sources.open("folder:" + dir, "train");
+    List<SourceSplit> splits = whole.splits(6);
+    assertThat(splits).hasSize(6);
+    SourceSplit third = splits.get(2);
+    DataSource part = whole.restrictedTo(third);
+    List<SourceRecord> expected = new ArrayList<>();
+    try (RecordIterator it = whole.read(third)) {
+      it.forEachRemaining(expected::add);
+    }
+    List<SourceRecord> got = new ArrayList<>();
+    try (RecordIterator it = part.read(third)) {
+      it.forEachRemaining(got::add);
+    }
+    assertThat(got).extracting(SourceRecord::key).isEqualTo(expected.stream().map(SourceRecord::key).toList());
+    assertThat(got).extracting(SourceRecord::label).isEqualTo(expected.stream().map(SourceRecord::label).toList());
+    assertThat(got.get(0).data()).isEqualTo(expected.get(0).data());
+    assertThat(part.count()).isEqualTo(third.size());
+    assertThat(part.classes()).isEqualTo(whole.classes());
+    // Splits of the copy lie inside the split and read the same records; a split elsewhere is refused.
+    List<SourceSplit> inner = part.splits(4);
+    assertThat(inner.get(0).first()).isEqualTo(third.first());
+    assertThat(inner.get(inner.size() - 1).end()).isEqualTo(third.end());
+    try (RecordIterator it = part.read(inner.get(1)); RecordIterator ref = whole.read(inner.get(1))) {
+      assertThat(it.next().key()).isEqualTo(ref.next().key());
+    }
+    assertThatThrownBy(() -> part.read(splits.get(3))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not belong to folder:" + dir).hasMessageContaining("restricted to files [20, 30)");
+    assertThatThrownBy(() -> whole.restrictedTo(new SourceSplit("", 55, 61, 55)))
+        .isInstanceOf(IllegalArgumentException.class);
+    // What travels to a worker grows with the split, not with the dataset.
+    assertThat(serializedSize(part)).isLessThan(serializedSize(whole) / 3);
+  }
+
+  private static int serializedSize(Object o) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(o);
+    }
+    return bytes.size();
   }
 }

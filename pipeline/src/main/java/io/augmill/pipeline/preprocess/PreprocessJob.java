@@ -104,7 +104,7 @@ public final class PreprocessJob {
         o.getShards(), plan.source().classes(), plan.format().specName(), plan.policy().toJson().toString(),
         o.getSeed(), o.getVariants(), o.getKeepOriginal(), o.getInput(), Manifest.currentToolVersion());
     Pipeline p = Pipeline.create(o);
-    p.apply("Read", ReadImages.from(plan.source(), Math.max(1, parallelism * 4)))
+    p.apply("Read", ReadImages.forWorkers(plan.source(), parallelism))
         .apply("Preprocess", PreprocessImages.of(plan.policy(), plan.format(), o.getJpegQuality(), o.getMaxPixels(),
             template));
     return p;

@@ -1,28 +1,27 @@
 package io.augmill.pipeline.source;
 
 import io.augmill.datasets.source.DataSource;
-import io.augmill.datasets.source.RecordIterator;
 import io.augmill.datasets.source.SourceRecord;
-import io.augmill.datasets.source.SourceSplit;
-import io.augmill.pipeline.image.ElementCoders;
-import java.io.IOException;
-import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * The Read step: cuts a dataset source into splits (file and record ranges), spreads the splits over
- * the workers and streams each split's records. Records the source could not read arrive as failure
- * values, which the Decode step turns into rejected records.
+ * The Read step: cuts a dataset source into splits (file and record ranges) on the driver and reads
+ * them as a Beam bounded source, one split at a time per worker, each worker taking the next split when it
+ * is free (see {@link SplitSource}). Records the source could not read arrive as failure values, which the
+ * Decode stage turns into rejected records.
  */
 public final class ReadImages extends PTransform<PBegin, PCollection<SourceRecord>> {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * Splits cut per worker. Workers take the next split when they finish one, so the last splits decide how
+   * long the others wait at the end: 16 per worker keeps that tail under a few percent of the job.
+   */
+  public static final int SPLITS_PER_WORKER = 16;
 
   private final DataSource source;
   private final int desiredSplits;
@@ -45,32 +44,13 @@ public final class ReadImages extends PTransform<PBegin, PCollection<SourceRecor
     return new ReadImages(source, desiredSplits);
   }
 
-  @Override
-  public PCollection<SourceRecord> expand(PBegin begin) {
-    return begin
-        .apply("Splits", Create.of(source.splits(desiredSplits)).withCoder(SerializableCoder.of(SourceSplit.class)))
-        .apply("SpreadSplits", Reshuffle.viaRandomKey())
-        .apply("ReadSplit", ParDo.of(new ReadSplitFn(source)))
-        .setCoder(ElementCoders.SourceRecordCoder.of());
+  /** Reads a source in {@link #SPLITS_PER_WORKER} splits per worker. */
+  public static ReadImages forWorkers(DataSource source, int parallelism) {
+    return from(source, Math.max(1, parallelism) * SPLITS_PER_WORKER);
   }
 
-  /** Streams one split. */
-  static final class ReadSplitFn extends DoFn<SourceSplit, SourceRecord> {
-
-    private static final long serialVersionUID = 1L;
-    private final DataSource source;
-
-    ReadSplitFn(DataSource source) {
-      this.source = source;
-    }
-
-    @ProcessElement
-    public void process(@Element SourceSplit split, OutputReceiver<SourceRecord> out) throws IOException {
-      try (RecordIterator records = source.read(split)) {
-        while (records.hasNext()) {
-          out.output(records.next());
-        }
-      }
-    }
+  @Override
+  public PCollection<SourceRecord> expand(PBegin begin) {
+    return begin.apply("ReadSplits", Read.from(new SplitSource(source, source.splits(desiredSplits))));
   }
 }

@@ -53,7 +53,7 @@ public final class StatsJob {
     DataSource source = InputSource.open(options.getInput(), options.getSplit());
     runner.configure(options);
     Pipeline p = Pipeline.create(options);
-    p.apply("Read", ReadImages.from(source, Math.max(1, runner.parallelism() * 4)))
+    p.apply("Read", ReadImages.forWorkers(source, runner.parallelism()))
         .apply("Decode", DecodeImages.withMaxPixels(options.getMaxPixels()))
         .get(DecodeImages.DECODED)
         .apply("Stats", new ComputeStats())

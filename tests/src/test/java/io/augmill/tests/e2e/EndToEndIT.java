@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -154,6 +155,32 @@ class EndToEndIT {
       }).filter(l -> !l.isBlank()).peek(l -> assertThat(l).containsAnyOf("broken.png", "deep.png", "small.png")).count();
     }
     assertThat(lines).isEqualTo(4);
+  }
+
+  @Test
+  @Order(5)
+  void batchJobsGetTheLauncherJvmDefaultsWhichJavaOptsOverride() throws Exception {
+    Launcher.Result plain = Launcher.run(work, Map.of("AUGMILL_DEBUG", "1"),
+        "stats", "--input", "synthetic:shapes?count=20&seed=1", "--output", "stats.json");
+    assertThat(plain.exitCode()).as(plain.toString()).isZero();
+    assertThat(work.resolve("stats.json")).exists();
+    assertThat(javaCommand(plain)).contains("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000 ");
+
+    // A collector or threshold of the user's replaces the default (two collectors would stop the JVM).
+    Launcher.Result own = Launcher.run(work, Map.of("AUGMILL_DEBUG", "1",
+        "JAVA_OPTS", "-XX:+UseParallelGC -XX:Tier4InvocationThreshold=5000"),
+        "stats", "--input", "synthetic:shapes?count=20&seed=1", "--output", "stats2.json");
+    assertThat(own.exitCode()).as(own.toString()).isZero();
+    assertThat(javaCommand(own)).contains("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=5000",
+        "-XX:Tier4CompileThreshold=150000").doesNotContain("UseSerialGC", "Tier4InvocationThreshold=50000");
+
+    Launcher.Result policies = Launcher.run(work, Map.of("AUGMILL_DEBUG", "1"), "policies");
+    assertThat(policies.exitCode()).as(policies.toString()).isZero();
+    assertThat(policies.err()).contains("augmill: java").doesNotContain("-XX:");
+  }
+
+  private static String javaCommand(Launcher.Result r) {
+    return r.err().lines().filter(l -> l.startsWith("augmill: java ")).findFirst().orElseThrow(() -> new AssertionError(r));
   }
 
   private static String sha256(Path file) throws Exception {

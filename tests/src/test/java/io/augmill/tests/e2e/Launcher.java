@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ./augmill} at the repository root and captures what it prints. */
@@ -24,13 +25,20 @@ final class Launcher {
   private Launcher() {}
 
   static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    return run(workDir, Map.of(), args);
+  }
+
+  /** Runs with extra environment variables. */
+  static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("augmill").toString());
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "out", ".txt");
     Path err = Files.createTempFile(workDir, "err", ".txt");
-    Process p = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process p = builder.start();
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("timed out: " + command);
