@@ -22,7 +22,10 @@ Java runs go through the ./augmill launcher, so they get the JVM defaults users 
 JAVA_OPTS for every Java run (placed after the launcher's defaults, so it can override them), e.g.
 "-XX:TieredStopAtLevel=1" or "-XX:Tier4InvocationThreshold=5000" (HotSpot's own C2 threshold).
 
-Usage: /usr/bin/python3 pipeline/bench/preprocess_bench.py [--cifar N] [--imagenet N] [--workdir DIR] [--java-opts OPTS]
+With --repeat R each Java configuration runs R times on N and on 2N images and the medians of wall and CPU
+time are used (the marginal figures move by 10-20 % between single runs at these sizes).
+
+Usage: /usr/bin/python3 pipeline/bench/preprocess_bench.py [--cifar N] [--imagenet N] [--repeat R] [--workdir DIR] [--java-opts OPTS]
        /usr/bin/python3 pipeline/bench/preprocess_bench.py --heap 60000 [--xmx 384m] [--java-opts OPTS]
 The launcher builds the pipeline first if its sources changed (before any timed run).
 """
@@ -151,6 +154,11 @@ def python_loop(files, workload, out_file):
     return time.perf_counter() - t0, time.process_time() - c0
 
 
+def median(values):
+    v = sorted(values)
+    return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
+
+
 def children_cpu():
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
@@ -217,6 +225,7 @@ def main():
     ap.add_argument("--workdir", default="/tmp/augmill-bench")
     ap.add_argument("--heap", type=int, default=0, help="instead: bounded-heap run on this many images")
     ap.add_argument("--xmx", default="384m", help="heap limit of the --heap run")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per Java configuration and size; medians are used")
     ap.add_argument("--java-opts", default="", help="JVM options for every Java run (as the launcher's JAVA_OPTS)")
     a = ap.parse_args()
     java_opts = a.java_opts.split()
@@ -231,7 +240,8 @@ def main():
                  ("imagenet", a.imagenet, 500, 375, ".jpg", "imagenet-inception", ["--codec", "jpeg", "--jpeg-quality", "90"])]
     configs = [("direct", 2), ("flink", 1), ("flink", 2)]
     print("cores: %d (shared machine: figures are indicative); load average %.2f %.2f %.2f; JAVA_OPTS: %s "
-          "(after the launcher's defaults)" % ((os.cpu_count(),) + os.getloadavg() + (a.java_opts or "(none)",)))
+          "(after the launcher's defaults); %d run(s) per Java configuration and size" % (
+              (os.cpu_count(),) + os.getloadavg() + (a.java_opts or "(none)", a.repeat)))
     for name, n, w, h, ext, policy, codec in workloads:
         full = os.path.join(a.workdir, name + "-2n")
         half = os.path.join(a.workdir, name + "-n")
@@ -242,8 +252,12 @@ def main():
         # under the same machine load.
         for runner, par in configs:
             py_wall, py_cpu = python_loop(files, name, os.path.join(a.workdir, name + "-python.bin"))
-            t1, c1 = java_run(half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
-            t2, c2 = java_run(full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
+            small = [java_run(half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
+                     for _ in range(a.repeat)]
+            large = [java_run(full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
+                     for _ in range(a.repeat)]
+            t1, c1 = median([t for t, _ in small]), median([c for _, c in small])
+            t2, c2 = median([t for t, _ in large]), median([c for _, c in large])
             marginal = n / (t2 - t1) if t2 > t1 else float("nan")
             cpu_ms = 1000 * (c2 - c1) / n if c2 > c1 else float("nan")
             rows.append(("%s parallelism %d" % (runner, par), 2 * n / py_wall, 2 * n / t2, marginal,

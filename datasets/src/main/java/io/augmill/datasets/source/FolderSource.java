@@ -1,6 +1,8 @@
 package io.augmill.datasets.source;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +87,21 @@ public final class FolderSource implements DataSource {
     offset = from;
   }
 
+  /**
+   * Reads the {@code size} bytes a channel holds; a file that changed size since is read again whole, as it
+   * is now.
+   */
+  private static byte[] readFully(SeekableByteChannel in, int size, Path file) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(size);
+    while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+      // keep reading
+    }
+    if (buffer.hasRemaining() || in.read(ByteBuffer.allocate(1)) >= 0) {
+      return Files.readAllBytes(file);
+    }
+    return buffer.array();
+  }
+
   private static boolean hidden(Path p) {
     return p.getFileName().toString().startsWith(".");
   }
@@ -151,13 +168,15 @@ public final class FolderSource implements DataSource {
         Path file = Path.of(files.get(i));
         int label = labels[i];
         String key = "folder/" + classes.get(label) + "/" + file.getFileName();
-        try {
-          long size = Files.size(file);
+        // One open file: its size from the open channel, then its bytes (a separate stat would look the
+        // path up twice per image).
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+          long size = in.size();
           if (size > MAX_FILE_BYTES) {
             return SourceRecord.failed(key, label, file.toString(), TOO_LARGE,
                 file + ": " + size + " bytes is above the " + MAX_FILE_BYTES + "-byte limit for one image");
           }
-          return SourceRecord.encoded(key, label, file.toString(), Files.readAllBytes(file));
+          return SourceRecord.encoded(key, label, file.toString(), readFully(in, (int) size, file));
         } catch (IOException e) {
           return SourceRecord.failed(key, label, file.toString(), UNREADABLE, file + ": cannot be read ("
               + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");

@@ -85,6 +85,21 @@ class FolderSourceTest {
   }
 
   @Test
+  void fileAboveTheSizeLimitIsAFailedRecordAndIsNotRead() throws IOException {
+    Path big = dir.resolve("cat").resolve("huge.png");
+    Files.createDirectories(big.getParent());
+    try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      sparse.setLength(FolderSource.MAX_FILE_BYTES + 1);
+    }
+    ImageCodec.write(dir.resolve("cat").resolve("small.png"), TestImages.chart(3, 2));
+    List<SourceRecord> records = CifarSourceTest.all(Sources.open("folder:" + dir, "train"));
+    assertThat(records.get(0).failed()).isTrue();
+    assertThat(records.get(0).failureReason()).isEqualTo(FolderSource.TOO_LARGE);
+    assertThat(records.get(0).failureMessage()).contains(big.toString()).contains("limit");
+    assertThat(records.get(1).data()).isEqualTo(Files.readAllBytes(dir.resolve("cat").resolve("small.png")));
+  }
+
+  @Test
   void emptyFoldersAreErrorsNamingTheFolder() throws IOException {
     assertThatThrownBy(() -> Sources.open("folder:" + dir, "train")).hasMessageContaining(dir.toString())
         .hasMessageContaining("no class sub-folders");
