@@ -179,6 +179,28 @@ class EndToEndIT {
     assertThat(policies.err()).contains("augmill: java").doesNotContain("-XX:");
   }
 
+  @Test
+  @Order(6)
+  void aChangedSourceRebuildsOnceNotOnEveryRun() throws Exception {
+    // A stand-in for Maven that only records its calls; the launcher stamps the build after it succeeds.
+    Path calls = work.resolve("maven-calls.txt");
+    Path fakeMaven = work.resolve("fake-mvn");
+    Files.writeString(fakeMaven, "#!/bin/sh\necho \"$@\" >> '" + calls + "'\n");
+    fakeMaven.toFile().setExecutable(true);
+    // Only a module it depends on changes (ops, for the datasets module's inspect): Maven then leaves its own
+    // jar as it was, which must not make every later run build again.
+    Path source = Path.of("..").toAbsolutePath().normalize()
+        .resolve("ops/src/main/java/io/augmill/ops/image/ImageCodec.java");
+    Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    Map<String, String> env = Map.of("MAVEN", fakeMaven.toString());
+    Launcher.Result first = Launcher.run(work, env, "inspect", "--help");
+    Launcher.Result second = Launcher.run(work, env, "inspect", "--help");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.err()).contains("augmill: building module 'datasets'");
+    assertThat(second.err()).doesNotContain("building");
+    assertThat(Files.readAllLines(calls)).containsExactly("-B -DskipTests -pl datasets -am package");
+  }
+
   private static String javaCommand(Launcher.Result r) {
     return r.err().lines().filter(l -> l.startsWith("augmill: java ")).findFirst().orElseThrow(() -> new AssertionError(r));
   }
