@@ -2,6 +2,8 @@ package io.augmill.pipeline.preprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.augmill.ops.image.ImageCodec;
+import io.augmill.ops.testing.TestImages;
 import io.augmill.pipeline.cli.PipelineCli;
 import io.augmill.pipeline.testing.ShardFiles;
 import java.io.IOException;
@@ -48,7 +50,19 @@ class FlinkSessionClusterIT {
     Files.writeString(policy, "name: it\ntransform:\n  - {op: random_hflip}\n  - {op: random_vflip, p: 0.3}\n");
 
     Path direct = tmp.resolve("direct");
-    run("--runner", "direct", "--parallelism", "2", "--output", direct.toString(), "--policy", policy.toString());
+    run(SOURCE, "--runner", "direct", "--parallelism", "2", "--output", direct.toString(), "--policy", policy.toString());
+    // A folder of JPEGs written as JPEG: the folder source's splits travel to the TaskManagers restricted to
+    // their own files, and JPEG goes through TurboJPEG where it is installed, in the job jar's class loader.
+    Path folder = tmp.resolve("jpegs");
+    for (int i = 0; i < 30; i++) {
+      Path file = folder.resolve("class" + (i % 3)).resolve("img" + i + ".jpg");
+      Files.createDirectories(file.getParent());
+      Files.write(file, ImageCodec.encode(TestImages.noise(40 + i, 30 + 2 * i, 3, i), ImageCodec.Format.JPEG, 90));
+    }
+    String jpegSource = "folder:" + folder;
+    Path directJpeg = tmp.resolve("direct-jpeg");
+    run(jpegSource, "--runner", "direct", "--parallelism", "2", "--output", directJpeg.toString(), "--policy",
+        policy.toString(), "--codec", "jpeg", "--jpeg-quality", "85");
 
     Path state = tmp.resolve("flink");
     int restPort = freePort();
@@ -63,17 +77,17 @@ class FlinkSessionClusterIT {
       assertThat(start.exitValue()).as("cluster start: " + Files.readString(tmp.resolve("cluster-start.log"))).isZero();
 
       Path onCluster = tmp.resolve("cluster");
-      run("--runner", "flink", "--flink-master", "127.0.0.1:" + restPort, "--parallelism", "2",
+      run(SOURCE, "--runner", "flink", "--flink-master", "127.0.0.1:" + restPort, "--parallelism", "2",
           "--flink-jar", jar.toString(), "--output", onCluster.toString(), "--policy", policy.toString());
+      Path jpegOnCluster = tmp.resolve("cluster-jpeg");
+      run(jpegSource, "--runner", "flink", "--flink-master", "127.0.0.1:" + restPort, "--parallelism", "2",
+          "--flink-jar", jar.toString(), "--output", jpegOnCluster.toString(), "--policy", policy.toString(),
+          "--codec", "jpeg", "--jpeg-quality", "85");
 
       String jobs = get("http://127.0.0.1:" + restPort + "/jobs/overview");
-      assertThat(jobs).as("the job ran on the cluster").contains("\"state\":\"FINISHED\"");
-      TreeMap<String, byte[]> want = ShardFiles.contents(direct);
-      TreeMap<String, byte[]> got = ShardFiles.contents(onCluster);
-      assertThat(got.keySet()).isEqualTo(want.keySet());
-      for (String file : want.keySet()) {
-        assertThat(got.get(file)).as(file).isEqualTo(want.get(file));
-      }
+      assertThat(jobs.split("\"state\":\"FINISHED\"", -1)).as("both jobs ran on the cluster: " + jobs).hasSize(3);
+      assertSameShardSet(direct, onCluster);
+      assertSameShardSet(directJpeg, jpegOnCluster);
 
       List<ProcessHandle> started = recorded(state.resolve("pids"));
       assertThat(started).hasSize(3);
@@ -88,8 +102,17 @@ class FlinkSessionClusterIT {
     }
   }
 
-  private static void run(String... args) {
-    List<String> all = new ArrayList<>(List.of("preprocess", "--input", SOURCE, "--variants", "2", "--keep-original",
+  private static void assertSameShardSet(Path expected, Path actual) throws IOException {
+    TreeMap<String, byte[]> want = ShardFiles.contents(expected);
+    TreeMap<String, byte[]> got = ShardFiles.contents(actual);
+    assertThat(got.keySet()).isEqualTo(want.keySet());
+    for (String file : want.keySet()) {
+      assertThat(got.get(file)).as(actual + "/" + file).isEqualTo(want.get(file));
+    }
+  }
+
+  private static void run(String source, String... args) {
+    List<String> all = new ArrayList<>(List.of("preprocess", "--input", source, "--variants", "2", "--keep-original",
         "--shards", "3", "--seed", "11", "--no-progress"));
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
