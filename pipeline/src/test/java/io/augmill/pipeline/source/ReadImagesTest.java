@@ -33,6 +33,15 @@ class ReadImagesTest {
   }
 
   @Test
+  void splitsAreSixteenPerWorkerAndAtMostTenThousandRecords() {
+    assertThat(ReadImages.desiredSplits(50_000, 2)).isEqualTo(32);
+    assertThat(ReadImages.desiredSplits(100, 1)).isEqualTo(16);
+    assertThat(ReadImages.desiredSplits(1_281_167, 2)).isEqualTo(129);
+    assertThat(ReadImages.desiredSplits(1_281_167, 16)).isEqualTo(256);
+    assertThat(ReadImages.desiredSplits(10, 0)).isEqualTo(16);
+  }
+
+  @Test
   void badSourcesNameTheOption() {
     assertThatThrownBy(() -> InputSource.open("synthetic:circles", "train")).hasMessageStartingWith("--input");
     assertThatThrownBy(() -> InputSource.open("synthetic:shapes", "validation")).hasMessageStartingWith("--split");
