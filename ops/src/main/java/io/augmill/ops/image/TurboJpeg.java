@@ -111,16 +111,12 @@ final class TurboJpeg {
   static Mat decode(byte[] bytes) {
     Handles h = HANDLES.get();
     NativeLong size = new NativeLong(bytes.length);
-    IntByReference width = new IntByReference();
-    IntByReference height = new IntByReference();
-    IntByReference subsampling = new IntByReference();
-    IntByReference colorspace = new IntByReference();
-    if (Lib.tjDecompressHeader3(h.decompressor, bytes, size, width, height, subsampling, colorspace) != 0) {
+    if (Lib.tjDecompressHeader3(h.decompressor, bytes, size, h.width, h.height, h.subsampling, h.colorspace) != 0) {
       return null;
     }
-    int w = width.getValue();
-    int ht = height.getValue();
-    int cs = colorspace.getValue();
+    int w = h.width.getValue();
+    int ht = h.height.getValue();
+    int cs = h.colorspace.getValue();
     if ((cs != TJCS_YCBCR && cs != TJCS_GRAY) || w <= 0 || ht <= 0 || w > MAX_SIDE || ht > MAX_SIDE
         || (long) w * ht > MAX_PIXELS) {
       return null;
@@ -144,21 +140,30 @@ final class TurboJpeg {
     int subsampling = grey ? TJSAMP_GRAY : TJSAMP_420;
     Handles h = HANDLES.get();
     Memory out = h.output(Lib.tjBufSize(w, ht, subsampling).longValue());
-    PointerByReference buffer = new PointerByReference(out);
-    NativeLongByReference length = new NativeLongByReference(new NativeLong(out.size()));
+    h.buffer.setValue(out);
+    h.length.setValue(new NativeLong(out.size()));
     int rc = Lib.tjCompress2(h.compressor, new Pointer(image.dataAddr()), w, (int) image.step1(0), ht,
-        grey ? TJPF_GRAY : TJPF_RGB, buffer, length, subsampling, quality, TJFLAG_NOREALLOC | TJFLAG_ACCURATEDCT);
+        grey ? TJPF_GRAY : TJPF_RGB, h.buffer, h.length, subsampling, quality, TJFLAG_NOREALLOC | TJFLAG_ACCURATEDCT);
     if (rc != 0) {
       throw new IllegalStateException("libjpeg-turbo could not encode a " + w + "x" + ht + " image: "
           + Lib.tjGetErrorStr2(h.compressor));
     }
-    return out.getByteArray(0, (int) length.getValue().longValue());
+    return out.getByteArray(0, (int) h.length.getValue().longValue());
   }
 
-  /** One thread's compressor and decompressor (TurboJPEG handles are not thread-safe) and output buffer. */
+  /**
+   * One thread's compressor and decompressor (TurboJPEG handles are not thread-safe), output buffer and
+   * out-parameters, reused from image to image (each by-reference value is a small native allocation).
+   */
   private static final class Handles {
     final Pointer decompressor;
     final Pointer compressor;
+    final IntByReference width = new IntByReference();
+    final IntByReference height = new IntByReference();
+    final IntByReference subsampling = new IntByReference();
+    final IntByReference colorspace = new IntByReference();
+    final PointerByReference buffer = new PointerByReference();
+    final NativeLongByReference length = new NativeLongByReference();
     private Memory output;
 
     Handles() {
