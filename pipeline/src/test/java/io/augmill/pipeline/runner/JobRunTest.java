@@ -29,10 +29,8 @@ class JobRunTest {
   @Test
   void embeddedFlinkKeepsItsWorkingFilesInAScratchDirectoryThatIsRemovedAfterwards() throws IOException {
     Path parent = Files.createDirectories(tmp.resolve("scratch-parent"));
-    PipelineOptions o = PipelineOptionsFactory.create();
     RunnerChoice flink = RunnerChoice.flinkLocal(1);
-    flink.configure(o);
-    Pipeline p = Pipeline.create(o);
+    Pipeline p = pipelineFor(flink);
     p.apply(Create.of(List.of(1, 2, 3))).apply(ParDo.of(new ListScratch(parent.toString())));
     SEEN.clear();
 
@@ -49,15 +47,19 @@ class JobRunTest {
   @Test
   void theDirectRunnerNeedsNoScratchDirectory() throws IOException {
     Path parent = Files.createDirectories(tmp.resolve("unused"));
-    PipelineOptions o = PipelineOptionsFactory.create();
     RunnerChoice direct = RunnerChoice.direct(1);
-    direct.configure(o);
-    Pipeline p = Pipeline.create(o);
+    Pipeline p = pipelineFor(direct);
     p.apply(Create.of(List.of(1)));
     JobRun.run(p, direct, OptionalLong.of(1), false, parent);
     try (Stream<Path> left = Files.list(parent)) {
       assertThat(left).isEmpty();
     }
+  }
+
+  private static Pipeline pipelineFor(RunnerChoice runner) {
+    PipelineOptions o = PipelineOptionsFactory.create();
+    runner.configure(o);
+    return Pipeline.create(o);
   }
 
   /** Lists every path under a directory into {@link #SEEN}. */
