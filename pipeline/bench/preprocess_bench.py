@@ -25,7 +25,7 @@ JAVA_OPTS for every Java run (placed after the launcher's defaults, so it can ov
 With --repeat R each Java configuration runs R times on N and on 2N images and the medians of wall and CPU
 time are used (the marginal figures move by 10-20 % between single runs at these sizes).
 
-Usage: /usr/bin/python3 pipeline/bench/preprocess_bench.py [--cifar N] [--imagenet N] [--repeat R] [--workdir DIR] [--java-opts OPTS]
+Usage: /usr/bin/python3 pipeline/bench/preprocess_bench.py [--cifar N] [--imagenet N] [--only cifar|imagenet] [--repeat R] [--workdir DIR] [--java-opts OPTS]
        /usr/bin/python3 pipeline/bench/preprocess_bench.py --heap 60000 [--xmx 384m] [--java-opts OPTS]
 Before any timed run a tiny job goes through the launcher, which rebuilds the pipeline if its sources changed
 and records its class-data-sharing archive.
@@ -232,6 +232,7 @@ def main():
     ap.add_argument("--heap", type=int, default=0, help="instead: bounded-heap run on this many images")
     ap.add_argument("--xmx", default="384m", help="heap limit of the --heap run")
     ap.add_argument("--repeat", type=int, default=1, help="runs per Java configuration and size; medians are used")
+    ap.add_argument("--only", choices=["cifar", "imagenet"], help="run one workload only")
     ap.add_argument("--java-opts", default="", help="JVM options for every Java run (as the launcher's JAVA_OPTS)")
     a = ap.parse_args()
     java_opts = a.java_opts.split()
@@ -248,6 +249,7 @@ def main():
     print("cores: %d (shared machine: figures are indicative); load average %.2f %.2f %.2f; JAVA_OPTS: %s "
           "(after the launcher's defaults); %d run(s) per Java configuration and size" % (
               (os.cpu_count(),) + os.getloadavg() + (a.java_opts or "(none)", a.repeat)))
+    workloads = [w for w in workloads if a.only in (None, w[0])]
     for name, n, w, h, ext, policy, codec in workloads:
         full = os.path.join(a.workdir, name + "-2n")
         half = os.path.join(a.workdir, name + "-n")
