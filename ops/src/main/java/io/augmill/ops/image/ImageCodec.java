@@ -128,7 +128,7 @@ public final class ImageCodec {
     if (format == Format.JPEG && TurboJpeg.enabled()) {
       return TurboJpeg.encode(image, jpegQuality);
     }
-    if (format == Format.PNG && PngCodec.enabled()) {
+    if (format == Format.PNG && PngCodec.enabled() && PngCodec.encodes(image)) {
       return PngCodec.encode(image);
     }
     return openCvEncode(image, format, jpegQuality);

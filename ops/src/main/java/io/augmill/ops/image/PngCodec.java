@@ -17,13 +17,14 @@ import org.opencv.core.Mat;
  * <ul>
  *   <li>Decoding (the JDK's {@link Inflater}, PNG row filters undone here) gives the pixels
  *       {@code imdecode} gives. Only plain streams take this path: 8-bit grey, RGB or RGBA, not interlaced,
- *       no transparency chunk or palette, every chunk's CRC right, one complete zlib stream with nothing
- *       after it, IEND present, within OpenCV's size limits. Anything else returns {@code null} and goes to
- *       OpenCV, whose verdict (pixels, or an error) then stands.</li>
+ *       no transparency chunk or palette, every chunk's type and CRC right, one complete zlib stream with
+ *       nothing after it and a window covering the image, IEND present, sides within libpng's limit and at
+ *       most {@value #MAX_ROW_DATA} bytes of rows. Anything else returns {@code null} and goes to OpenCV,
+ *       whose verdict (pixels, or an error) then stands.</li>
  *   <li>Encoding writes the Sub row filter (as OpenCV's fast default does) compressed by
  *       {@link ZlibCompressor}, in one IDAT chunk. Pixels are the same as with OpenCV's encoder, sizes within
  *       a few percent, the bytes are different (zlib's own algorithm only exists in zlib) and the same on every
- *       machine.</li>
+ *       machine. Images over {@value #MAX_ROW_DATA} bytes of rows are left to OpenCV's encoder.</li>
  * </ul>
  *
  * <p>Choice: system property {@value #PROPERTY} = {@code auto} (default) or {@code opencv} (OpenCV for
@@ -44,9 +45,17 @@ final class PngCodec {
   private static final int RGB = 2;
   private static final int RGBA = 6;
 
-  /** OpenCV's defaults for CV_IO_MAX_IMAGE_WIDTH/HEIGHT and CV_IO_MAX_IMAGE_PIXELS. */
-  private static final long MAX_SIDE = 1 << 20;
-  private static final long MAX_PIXELS = 1L << 30;
+  /** libpng's default limit on width and height (PNG_USER_WIDTH_MAX / PNG_USER_HEIGHT_MAX). */
+  static final long MAX_SIDE = 1_000_000;
+  /**
+   * Largest image (filtered rows, in bytes) this path handles: it holds an image twice on the Java heap, so
+   * bigger ones go to OpenCV, which allocates natively.
+   */
+  static final long MAX_ROW_DATA = 1L << 26;
+  /** libpng (before 1.6.39) refuses any chunk but IDAT larger than this. */
+  private static final int MAX_ANCILLARY = 8_000_000;
+  /** Deflate cannot expand data by more than this factor; image data needing more is cut short. */
+  private static final long MAX_EXPANSION = 1032;
 
   private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
   private static final ThreadLocal<ZlibCompressor> COMPRESSORS = ThreadLocal.withInitial(ZlibCompressor::new);
@@ -107,7 +116,13 @@ final class PngCodec {
     return image;
   }
 
-  /** Encodes an 8-bit grey or RGB Mat (any layout, regions included) as a PNG. */
+  /** Whether {@link #encode} takes this image: sides up to libpng's limit, rows up to {@link #MAX_ROW_DATA}. */
+  static boolean encodes(Mat image) {
+    return image.cols() <= MAX_SIDE && image.rows() <= MAX_SIDE
+        && ((long) image.cols() * image.channels() + 1) * image.rows() <= MAX_ROW_DATA;
+  }
+
+  /** Encodes an 8-bit grey or RGB Mat (any layout, regions included) as a PNG; only for images {@link #encodes} takes. */
   static byte[] encode(Mat image) {
     int channels = image.channels();
     int width = image.cols();
@@ -116,7 +131,7 @@ final class PngCodec {
     byte[] pixels = new byte[rowBytes * height];
     image.get(0, 0, pixels);
     int stride = rowBytes + 1;
-    byte[] rows = new byte[Math.toIntExact((long) stride * height)];
+    byte[] rows = new byte[stride * height];
     for (int y = 0; y < height; y++) {
       int in = y * rowBytes;
       int out = y * stride;
@@ -163,7 +178,20 @@ final class PngCodec {
 
   /** Inflates the IDAT data into filtered rows; null unless it is exactly one complete zlib stream of the right size. */
   private static byte[] inflate(byte[] png, Header header) {
-    byte[] rows = new byte[Math.toIntExact((long) (header.rowBytes() + 1) * header.height)];
+    long size = (long) (header.rowBytes() + 1) * header.height;
+    int first = header.idatOffsets[0];
+    if (size > MAX_EXPANSION * header.idatBytes() + 64 || header.idatLengths[0] < 2) {
+      return null; // cut short (the first IDAT must hold the zlib header)
+    }
+    int cmf = png[first] & 0xff;
+    int flags = png[first + 1] & 0xff;
+    if ((cmf & 0x0f) != 8 || (cmf >>> 4) > 7 || (flags & 0x20) != 0
+        || ((cmf >>> 4) < 7 && 1L << ((cmf >>> 4) + 8) < size)) {
+      // Not deflate, a preset dictionary, or a declared window smaller than the image: libpng inflates with
+      // the declared window and fails on a reference beyond it, where the JDK's 32 KB window would not.
+      return null;
+    }
+    byte[] rows = new byte[(int) size];
     Inflater inflater = INFLATERS.get();
     inflater.reset();
     try {
@@ -302,8 +330,9 @@ final class PngCodec {
           h.addIdat(at + 8, length);
         } else if (type == IEND) {
           return length == 0 && h.idatCount > 0 ? h : null;
-        } else if (type == TRNS || (png[at + 4] & 0x20) == 0) {
-          // Transparency adds an alpha channel in OpenCV; other critical chunks (PLTE, unknown) are OpenCV's call.
+        } else if (type == TRNS || (png[at + 4] & 0x20) == 0 || !letters(png, at + 4) || length > MAX_ANCILLARY) {
+          // Transparency adds an alpha channel in OpenCV; other critical chunks (PLTE, unknown), malformed types
+          // and oversized chunks are libpng's call.
           return null;
         }
         afterIdat |= h.idatCount > 0 && type != IDAT;
@@ -318,7 +347,25 @@ final class PngCodec {
       boolean plain = png[at + 8] == 8 && (colourType == GREY || colourType == RGB || colourType == RGBA)
           && png[at + 10] == 0 && png[at + 11] == 0 && png[at + 12] == 0;
       return plain && width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE
-          && (long) width * height <= MAX_PIXELS && (long) (rowBytes() + 1) * height <= Integer.MAX_VALUE - 8;
+          && (long) (rowBytes() + 1) * height <= MAX_ROW_DATA;
+    }
+
+    long idatBytes() {
+      long total = 0;
+      for (int c = 0; c < idatCount; c++) {
+        total += idatLengths[c];
+      }
+      return total;
+    }
+
+    private static boolean letters(byte[] png, int at) {
+      for (int i = at; i < at + 4; i++) {
+        int c = png[i] | 0x20;
+        if (c < 'a' || c > 'z') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void addIdat(int offset, int length) {

@@ -10,12 +10,12 @@ import java.util.zip.Adler32;
  * A fast zlib-format compressor (RFC 1950 stream of RFC 1951 deflate blocks) for PNG image data, written
  * for small inputs such as one 32x32 image's rows, where zlib itself spends about 10 ns per byte.
  *
- * <p>Method: greedy LZ77 with one candidate per hash of the next four bytes (no chains, no lazy matching,
- * like the fastest levels of zlib and libdeflate); blocks of up to {@value #BLOCK_SYMBOLS} symbols, each
- * written as whichever of dynamic Huffman, fixed Huffman or stored is smallest. Output sizes are within a
- * few percent of zlib's level 1. The output is defined by this class alone, so the same input gives the
- * same bytes on every machine and JVM. One instance per thread: it keeps its hash table and buffers
- * from one input to the next.
+ * <p>Method: run-length matching (repeats of the previous byte, distance 1, as zlib's {@code Z_RLE}
+ * strategy, which suits filtered image rows); blocks of up to {@value #BLOCK_SYMBOLS} symbols, each written
+ * as whichever of dynamic Huffman, fixed Huffman or stored is smallest. Output sizes are those of zlib's
+ * level 1 with that strategy, within a percent. The output depends on the input alone, so the same input
+ * gives the same bytes on every machine and JVM. One instance per thread: it reuses its buffers from one
+ * input to the next.
  */
 final class ZlibCompressor {
 
@@ -69,6 +69,8 @@ final class ZlibCompressor {
 
   /** Compresses {@code data[0, length)} into a complete zlib stream. */
   byte[] compress(byte[] data, int length) {
+    Arrays.fill(litLenFreq, 0);
+    Arrays.fill(distFreq, 0);
     out.reset(length + length / 16 + 64);
     out.ensure(2);
     out.bits(0x0178, 16); // CMF 0x78 (deflate, 32K window), then FLG 0x01 (fastest, check bits)
@@ -282,8 +284,9 @@ final class ZlibCompressor {
     private int pendingBits;
 
     void reset(int capacity) {
-      if (buffer.length < capacity) {
-        buffer = new byte[capacity];
+      // Grow for a big input, and give the memory back after one rather than keep it for the thread's life.
+      if (buffer.length < capacity || (buffer.length > 1 << 20 && buffer.length > 4 * capacity)) {
+        buffer = new byte[Math.max(capacity, 1 << 12)];
       }
       size = 0;
       pending = 0;

@@ -177,7 +177,12 @@ class PngCodecTest {
         Arguments.of("too few rows", withIdatPayload(good, zlib(Arrays.copyOf(rows(12, 8, 3, new int[8], pixels), 37 * 7)))),
         Arguments.of("too many rows", withIdatPayload(good, zlib(Arrays.copyOf(rows(12, 8, 3, new int[8], pixels), 37 * 9)))),
         Arguments.of("unknown filter type", png(12, 8, 3, new int[] {0, 0, 5, 0, 0, 0, 0, 0}, pixels, List.of())),
-        Arguments.of("not a PNG", "GIF89a".getBytes(StandardCharsets.US_ASCII)));
+        Arguments.of("not a PNG", "GIF89a".getBytes(StandardCharsets.US_ASCII)),
+        Arguments.of("zlib window smaller than the image", withZlibHeader(good, 0x08, 0x1d)),
+        Arguments.of("preset dictionary flag", withZlibHeader(good, 0x78, 0x20)),
+        Arguments.of("chunk type not all letters", insertBefore(good, "IDAT", chunk("t1Xt", new byte[] {1}))),
+        Arguments.of("side over libpng's limit", png(1_000_001, 1, 1, new int[1], new byte[1_000_001], List.of())),
+        Arguments.of("large header, little image data", withSize(good, 2000, 2000)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -190,6 +195,16 @@ class PngCodecTest {
     } else {
       assertThat(TestImages.pixels(ImageCodec.decode(png, name))).isEqualTo(TestImages.pixels(openCvDecode(png)));
     }
+  }
+
+  @Test
+  void leavesImagesOverItsLimitsToOpenCvsEncoder() {
+    assertThat(PngCodec.encodes(new Mat(1000, 1000, CvType.CV_8UC3))).isTrue();
+    assertThat(PngCodec.encodes(new Mat(1, (int) PngCodec.MAX_SIDE + 1, CvType.CV_8UC1))).as("wider than libpng allows").isFalse();
+    assertThat(PngCodec.encodes(new Mat(5000, 5000, CvType.CV_8UC3))).as("over the row-data limit").isFalse();
+    Mat wide = new Mat(3, 20_000, CvType.CV_8UC1, new org.opencv.core.Scalar(7));
+    assertThat(TestImages.pixels(openCvDecode(ImageCodec.encode(wide, ImageCodec.Format.PNG, 95))))
+        .isEqualTo(TestImages.pixels(wide));
   }
 
   @Test
@@ -390,6 +405,22 @@ class PngCodecTest {
     byte[] ihdr = Arrays.copyOfRange(png, 16, 29);
     ihdr[index] = value;
     return concat(Arrays.copyOf(png, 8), chunk("IHDR", ihdr), Arrays.copyOfRange(png, 33, png.length));
+  }
+
+  private static byte[] withZlibHeader(byte[] png, int cmf, int flags) {
+    byte[] payload = idatPayload(png);
+    payload[0] = (byte) cmf;
+    payload[1] = (byte) flags;
+    return withIdatPayload(png, payload);
+  }
+
+  private static byte[] withSize(byte[] png, int width, int height) {
+    byte[] out = png;
+    for (int i = 0; i < 4; i++) {
+      out = withHeaderByte(out, i, (byte) (width >>> (24 - 8 * i)));
+      out = withHeaderByte(out, 4 + i, (byte) (height >>> (24 - 8 * i)));
+    }
+    return out;
   }
 
   private static byte[] flip(byte[] png, int at) {

@@ -36,7 +36,9 @@ class ZlibCompressorTest {
       Arrays.fill(runs, i, Math.min(runs.length, i + len), (byte) (len * 7));
       i += len;
     }
-    byte[] fibonacci = fibonacciText(19);
+    byte[] fibonacci = fibonacciText(18);
+    byte[] mixed = concat(Arrays.copyOf(skewed, 20_000), Arrays.copyOf(random, 20_000),
+        Arrays.copyOfRange(skewed, 20_000, 40_000), new byte[5000], Arrays.copyOfRange(random, 20_000, 30_000));
     return Stream.of(
         Arguments.of("empty", new byte[0]),
         Arguments.of("one byte", new byte[] {42}),
@@ -47,7 +49,8 @@ class ZlibCompressorTest {
         Arguments.of("runs of 1 to 300 bytes", runs),
         Arguments.of("run lengths 257 to 259", concat(new byte[257], new byte[] {1}, new byte[258], new byte[] {2},
             new byte[259])),
-        Arguments.of("fibonacci frequencies (length limit)", fibonacci));
+        Arguments.of("fibonacci frequencies (length limit)", fibonacci),
+        Arguments.of("dynamic, stored and run blocks in turn", mixed));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -128,8 +131,24 @@ class ZlibCompressorTest {
   }
 
   @Test
+  void theFibonacciInputNeedsTheLengthLimit() {
+    byte[] text = fibonacciText(18);
+    int[] freq = new int[286];
+    for (byte b : text) {
+      freq[b & 0xff]++;
+    }
+    freq[256] = 1;
+    ZlibCompressor.Huffman unlimited = new ZlibCompressor.Huffman(286, 30);
+    unlimited.build(freq);
+    assertThat(maxLength(unlimited, 286)).isGreaterThan(15);
+    for (int i = 1; i < text.length; i++) {
+      assertThat(text[i]).as("no runs at %d", i).isNotEqualTo(text[i - 1]);
+    }
+  }
+
+  @Test
   void lengthLimitingKeepsTheCodeComplete() {
-    int[] freq = new int[30];
+    int[] freq = new int[24];
     int a = 1;
     int b = 1;
     for (int s = 0; s < freq.length; s++) {
@@ -138,9 +157,10 @@ class ZlibCompressorTest {
       a = b;
       b = next;
     }
-    ZlibCompressor.Huffman unlimited = new ZlibCompressor.Huffman(30, 30);
+    ZlibCompressor.Huffman unlimited = new ZlibCompressor.Huffman(24, 30);
     unlimited.build(freq);
-    assertThat(maxLength(unlimited, 30)).isGreaterThan(15);
+    assertThat(maxLength(unlimited, 24)).isEqualTo(23); // Fibonacci weights make the deepest possible tree
+    assertThat(code(unlimited, freq)).isEqualTo(huffmanCost(freq));
     checkCode(freq, 15);
     checkCode(freq, 7);
   }
@@ -166,6 +186,10 @@ class ZlibCompressorTest {
     if (maxLength(code, freq.length) < limit) {
       assertThat(code.cost(freq)).as("optimal cost").isEqualTo(huffmanCost(freq));
     }
+  }
+
+  private static long code(ZlibCompressor.Huffman code, int[] freq) {
+    return code.cost(freq);
   }
 
   private static int maxLength(ZlibCompressor.Huffman code, int symbols) {
@@ -213,20 +237,37 @@ class ZlibCompressorTest {
     return out.toByteArray();
   }
 
-  /** Symbol i appears fib(i) times, which makes a Huffman code deeper than {@code symbols - 1} bits. */
+  /**
+   * Byte values 0, 13, 26, ... appearing 1, 2, 3, 5, 8, ... times (Fibonacci numbers from the second on), in
+   * an order with no two equal neighbours, so every byte is a literal: a Huffman code for those counts is
+   * deeper than 15 bits.
+   */
   private static byte[] fibonacciText(int symbols) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int[] counts = new int[symbols];
     int a = 1;
-    int b = 1;
+    int b = 2;
+    int total = 0;
     for (int s = 0; s < symbols; s++) {
-      for (int k = 0; k < a; k++) {
-        out.write(s * 13 + (k & 1)); // alternate so that the bytes do not form runs
-      }
+      counts[s] = a;
+      total += a;
       int next = a + b;
       a = b;
       b = next;
     }
-    return out.toByteArray();
+    // Largest count first into the even positions, then on into the odd ones: no two neighbours are equal
+    // as long as the largest count is at most half the total, which holds for Fibonacci counts.
+    byte[] out = new byte[total];
+    int position = 0;
+    for (int s = symbols - 1; s >= 0; s--) {
+      for (int k = 0; k < counts[s]; k++) {
+        out[position] = (byte) (s * 13);
+        position += 2;
+        if (position >= total) {
+          position = 1;
+        }
+      }
+    }
+    return out;
   }
 
   /** Rows of a smooth noisy image after PNG's Sub filter, as the PNG encoder hands them over. */
