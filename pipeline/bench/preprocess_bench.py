@@ -22,10 +22,16 @@ Java runs go through the ./augmill launcher, so they get the JVM defaults users 
 JAVA_OPTS for every Java run (placed after the launcher's defaults, so it can override them), e.g.
 "-XX:TieredStopAtLevel=1" or "-XX:Tier4InvocationThreshold=5000" (HotSpot's own C2 threshold).
 
+With --pin each run gets as many CPU cores as it has workers (Linux CPU affinity, inherited by all of the
+JVM's threads): the Python loop and parallelism-1 runs one core, parallelism-2 runs two. The p1 -> p2 ratio
+then compares equal resources per worker, as adding a worker with its own core on a cluster does. Unpinned,
+a parallelism-1 job also runs its helper threads (JIT compilers, shard writing, sorting) on the machine's
+other cores, so on a 2-core machine a second worker finds less than a core free.
+
 With --repeat R each Java configuration runs R times on N and on 2N images and the medians of wall and CPU
 time are used (the marginal figures move by 10-20 % between single runs at these sizes).
 
-Usage: /usr/bin/python3 pipeline/bench/preprocess_bench.py [--cifar N] [--imagenet N] [--only cifar|imagenet] [--repeat R] [--workdir DIR] [--java-opts OPTS]
+Usage: /usr/bin/python3 pipeline/bench/preprocess_bench.py [--cifar N] [--imagenet N] [--only cifar|imagenet] [--repeat R] [--pin] [--workdir DIR] [--java-opts OPTS]
        /usr/bin/python3 pipeline/bench/preprocess_bench.py --heap 60000 [--xmx 384m] [--java-opts OPTS]
 Before any timed run a tiny job goes through the launcher, which rebuilds the pipeline if its sources changed
 and records its class-data-sharing archive.
@@ -139,8 +145,25 @@ def imagenet_inception(img, rng):
     return np.rint(f.clip(0, 255)).astype(np.uint8)
 
 
-def python_loop(files, workload, out_file):
-    """Runs the chain over `files`; returns (wall seconds, CPU seconds)."""
+def cores_for(workers, pin):
+    """The CPU set for a run with `workers` workers under --pin (the first `workers` allowed cores), else None."""
+    if not pin:
+        return None
+    allowed = sorted(os.sched_getaffinity(0))
+    if len(allowed) < workers:
+        sys.exit("--pin needs %d cores, this process may use %d" % (workers, len(allowed)))
+    return set(allowed[:workers])
+
+
+def python_loop(files, workload, out_file, cores=None):
+    """Runs the chain over `files` (on `cores` only, when given); returns (wall seconds, CPU seconds)."""
+    if cores:
+        before = os.sched_getaffinity(0)
+        os.sched_setaffinity(0, cores)
+        try:
+            return python_loop(files, workload, out_file)
+        finally:
+            os.sched_setaffinity(0, before)
     rng = np.random.default_rng(0)
     c0 = time.process_time()
     t0 = time.perf_counter()
@@ -176,18 +199,20 @@ def launcher_env(java_opts):
     return env
 
 
-def java_run(src, out, policy, codec, runner, parallelism, log, java_opts):
+def java_run(src, out, policy, codec, runner, parallelism, log, java_opts, cores=None):
     args = [LAUNCHER, "preprocess", "--input", "folder:" + src,
             "--output", out, "--policy", policy, "--shards", "4", "--no-progress", "--runner", runner,
             "--parallelism", str(parallelism)] + codec
     shutil.rmtree(out, ignore_errors=True)
     c0 = children_cpu()
     t0 = time.perf_counter()
-    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=launcher_env(java_opts))
+    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=launcher_env(java_opts),
+                       preexec_fn=(lambda: os.sched_setaffinity(0, cores)) if cores else None)
     wall = time.perf_counter() - t0
     cpu = children_cpu() - c0
     with open(log, "a") as f:
-        f.write("JAVA_OPTS=%r " % " ".join(java_opts) + " ".join(args) + "\n" + r.stdout + "\n")
+        f.write("JAVA_OPTS=%r cores=%s " % (" ".join(java_opts), sorted(cores) if cores else "all") + " ".join(args)
+                + "\n" + r.stdout + "\n")
     if r.returncode != 0:
         sys.exit("java run failed (see %s):\n%s" % (log, r.stdout[-2000:]))
     return wall, cpu
@@ -234,6 +259,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=1, help="runs per Java configuration and size; medians are used")
     ap.add_argument("--only", choices=["cifar", "imagenet"], help="run one workload only")
     ap.add_argument("--java-opts", default="", help="JVM options for every Java run (as the launcher's JAVA_OPTS)")
+    ap.add_argument("--pin", action="store_true", help="run each configuration on as many cores as it has workers "
+                    "(the Python loop and parallelism 1 on one core, parallelism 2 on two)")
     a = ap.parse_args()
     java_opts = a.java_opts.split()
     shutil.rmtree(a.workdir, ignore_errors=True)
@@ -247,8 +274,10 @@ def main():
                  ("imagenet", a.imagenet, 500, 375, ".jpg", "imagenet-inception", ["--codec", "jpeg", "--jpeg-quality", "90"])]
     configs = [("direct", 2), ("flink", 1), ("flink", 2)]
     print("cores: %d (shared machine: figures are indicative); load average %.2f %.2f %.2f; JAVA_OPTS: %s "
-          "(after the launcher's defaults); %d run(s) per Java configuration and size" % (
-              (os.cpu_count(),) + os.getloadavg() + (a.java_opts or "(none)", a.repeat)))
+          "(after the launcher's defaults); %d run(s) per Java configuration and size; %s" % (
+              (os.cpu_count(),) + os.getloadavg() + (a.java_opts or "(none)", a.repeat,
+                                                     "pinned: one core per worker, the Python loop on one core"
+                                                     if a.pin else "not pinned: every run may use every core")))
     workloads = [w for w in workloads if a.only in (None, w[0])]
     for name, n, w, h, ext, policy, codec in workloads:
         full = os.path.join(a.workdir, name + "-2n")
@@ -259,10 +288,11 @@ def main():
         # The Python loop runs right before each Java configuration, so every ratio compares figures taken
         # under the same machine load.
         for runner, par in configs:
-            py_wall, py_cpu = python_loop(files, name, os.path.join(a.workdir, name + "-python.bin"))
-            small = [java_run(half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
+            py_wall, py_cpu = python_loop(files, name, os.path.join(a.workdir, name + "-python.bin"), cores_for(1, a.pin))
+            cores = cores_for(par, a.pin)
+            small = [java_run(half, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts, cores)
                      for _ in range(a.repeat)]
-            large = [java_run(full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts)
+            large = [java_run(full, os.path.join(a.workdir, "out"), policy, codec, runner, par, log, java_opts, cores)
                      for _ in range(a.repeat)]
             t1, c1 = median([t for t, _ in small]), median([c for _, c in small])
             t2, c2 = median([t for t, _ in large]), median([c for _, c in large])

@@ -3,8 +3,14 @@ package io.augmill.ops.spec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,12 +28,12 @@ import java.util.regex.Pattern;
 public record OpSpec(String op, ObjectNode args) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** Validates the name and copies the arguments. */
   public OpSpec {
-    if (op == null || !NAME.matcher(op).matches()) {
+    if (!isName(op)) {
       throw new IllegalArgumentException("invalid op name '" + op + "' (lower-case letters, digits and _)");
     }
     args = args == null ? JsonNodeFactory.instance.objectNode() : args.deepCopy();
@@ -45,9 +51,140 @@ public record OpSpec(String op, ObjectNode args) {
     }
     ObjectNode args = JsonNodeFactory.instance.objectNode();
     for (int i = 0; i < keysAndValues.length; i += 2) {
-      args.set((String) keysAndValues[i], JSON.valueToTree(keysAndValues[i + 1]));
+      args.set((String) keysAndValues[i], node(keysAndValues[i + 1]));
     }
     return new OpSpec(op, args);
+  }
+
+  /**
+   * The JSON node of an argument value: what {@link ObjectMapper#valueToTree} gives, built directly for the
+   * types ops pass (sampled parameters make several specs per image, and Jackson's general path costs
+   * microseconds and kilobytes each).
+   */
+  static JsonNode node(Object value) {
+    if (value == null) {
+      return NullNode.getInstance();
+    }
+    if (value instanceof Integer i) {
+      return IntNode.valueOf(i);
+    }
+    if (value instanceof Double d) {
+      return DoubleNode.valueOf(d);
+    }
+    if (value instanceof String t) {
+      return TextNode.valueOf(t);
+    }
+    if (value instanceof Long l) {
+      return LongNode.valueOf(l);
+    }
+    if (value instanceof Boolean b) {
+      return BooleanNode.valueOf(b);
+    }
+    if (value instanceof JsonNode n) {
+      return n;   // the constructor copies the whole argument tree
+    }
+    return JSON.valueToTree(value);
+  }
+
+  /**
+   * Appends the compact JSON text of the object {@link #toJson()} builds, without building it: the text
+   * Jackson writes for that object (its escapes; doubles as {@link Double#toString}, non-finite ones quoted).
+   */
+  void appendJson(StringBuilder out) {
+    out.append("{\"op\":");
+    appendString(out, op);
+    if (!args.isEmpty()) {
+      out.append(",\"args\":");
+      appendJson(out, args);
+    }
+    out.append('}');
+  }
+
+  private static void appendJson(StringBuilder out, JsonNode n) {
+    switch (n.getNodeType()) {
+      case OBJECT -> {
+        out.append('{');
+        boolean first = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); first = false) {
+          Map.Entry<String, JsonNode> e = it.next();
+          if (!first) {
+            out.append(',');
+          }
+          appendString(out, e.getKey());
+          out.append(':');
+          appendJson(out, e.getValue());
+        }
+        out.append('}');
+      }
+      case ARRAY -> {
+        out.append('[');
+        for (int i = 0; i < n.size(); i++) {
+          if (i > 0) {
+            out.append(',');
+          }
+          appendJson(out, n.get(i));
+        }
+        out.append(']');
+      }
+      case STRING -> appendString(out, n.textValue());
+      case BOOLEAN -> out.append(n.booleanValue());
+      case NULL -> out.append("null");
+      default -> {
+        if (n instanceof IntNode) {
+          out.append(n.intValue());
+        } else if (n instanceof LongNode) {
+          out.append(n.longValue());
+        } else if (n instanceof DoubleNode) {
+          double d = n.doubleValue();
+          if (Double.isFinite(d)) {
+            out.append(d);
+          } else {
+            out.append('"').append(d).append('"');
+          }
+        } else {
+          out.append(n);   // other number and node types: Jackson's own text
+        }
+      }
+    }
+  }
+
+  /** A JSON string with Jackson's escapes: quote, backslash, b t n f r, other control characters as u00XX. */
+  private static void appendString(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\f' -> out.append("\\f");
+        case '\r' -> out.append("\\r");
+        default -> {
+          if (c < 0x20) {
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  /** Whether {@code name} is an op name: a lower-case letter, then lower-case letters, digits and _. */
+  static boolean isName(String name) {
+    if (name == null || name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The arguments, copied. */
@@ -151,7 +288,7 @@ public record OpSpec(String op, ObjectNode args) {
   }
 
   private static String checkName(String name, String text) {
-    if (!NAME.matcher(name).matches()) {
+    if (!isName(name)) {
       throw new IllegalArgumentException("op spec '" + text + "': invalid op name '" + name + "'");
     }
     return name;

@@ -99,6 +99,19 @@ public final class TransformJson {
     return array;
   }
 
+  /** The compact JSON text of {@link #specsToJson}, written without building the tree. */
+  public static String specsToJsonText(List<OpSpec> specs) {
+    StringBuilder out = new StringBuilder(32 + 96 * specs.size());
+    out.append('[');
+    for (int i = 0; i < specs.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      specs.get(i).appendJson(out);
+    }
+    return out.append(']').toString();
+  }
+
   /** Reads a JSON array of {@code {op, args}} back into specs. */
   public static List<OpSpec> specsFromJson(JsonNode array) {
     if (array == null || !array.isArray()) {

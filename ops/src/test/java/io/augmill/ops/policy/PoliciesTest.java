@@ -39,6 +39,25 @@ class PoliciesTest {
   }
 
   @Test
+  void appliedOpsJsonTextIsTheTreesTextForEveryBuiltInPolicy() {
+    Policies policies = Policies.builtin();
+    Mat input = TestImages.chart(40, 36);
+    int specs = 0;
+    for (String name : policies.names()) {
+      for (int v = 0; v < 8; v++) {
+        Policy.Result r = policies.named(name).augment(input, 7, "k", v);
+        assertThat(TransformJson.specsToJsonText(r.applied())).as(name + " variant " + v)
+            .isEqualTo(TransformJson.specsToJson(r.applied()).toString());
+        specs += r.applied().size();
+        r.image().release();
+      }
+    }
+    Policy.Result rand = policies.resolve("rand-m9-n3").augment(input, 7, "k", 0);
+    assertThat(TransformJson.specsToJsonText(rand.applied())).isEqualTo(TransformJson.specsToJson(rand.applied()).toString());
+    assertThat(specs).isGreaterThan(50);
+  }
+
+  @Test
   void presetsProduceTheDocumentedGeometry() {
     Policies policies = Policies.builtin();
     Mat cifar = TestImages.chart(32, 32);

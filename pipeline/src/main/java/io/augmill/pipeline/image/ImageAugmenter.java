@@ -112,7 +112,7 @@ public final class ImageAugmenter implements Serializable {
         continue;
       }
       try {
-        sink.accept(v, result.image(), TransformJson.specsToJson(result.applied()).toString());
+        sink.accept(v, result.image(), TransformJson.specsToJsonText(result.applied()));
         produced++;
       } finally {
         Images.release(result.image());
