@@ -7,22 +7,24 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
  * Prints a progress line (images read, images/s, ETA when the input size is known) every few seconds
- * while a job runs, from the live counters of a non-blocking runner (the DirectRunner here).
+ * while a job runs, from counters read on each tick: the DirectRunner's live Beam counters, or embedded
+ * Flink's {@link io.augmill.pipeline.source.LiveReadCount} (Flink's Beam counters arrive only at the end).
  */
 public final class ProgressReporter implements AutoCloseable {
 
-  private final PipelineResult result;
+  private final Supplier<Map<String, Long>> counters;
   private final OptionalLong expected;
   private final PrintStream out;
   private final long startNanos = System.nanoTime();
   private final ScheduledExecutorService timer;
 
   /**
-   * Starts reporting.
+   * Starts reporting a running job's live Beam counters.
    *
    * @param result the running job
    * @param expected the number of inputs, when the source knows it
@@ -30,7 +32,20 @@ public final class ProgressReporter implements AutoCloseable {
    * @param periodSeconds seconds between lines
    */
   public ProgressReporter(PipelineResult result, OptionalLong expected, PrintStream out, int periodSeconds) {
-    this.result = result;
+    this(() -> JobSummary.counters(result), expected, out, periodSeconds);
+  }
+
+  /**
+   * Starts reporting counters read from {@code counters} on each tick (at least {@link PipelineMetrics#READ}).
+   *
+   * @param counters the counters by name, read on each tick
+   * @param expected the number of inputs, when the source knows it
+   * @param out where lines go (stderr for the CLI)
+   * @param periodSeconds seconds between lines
+   */
+  public ProgressReporter(Supplier<Map<String, Long>> counters, OptionalLong expected, PrintStream out,
+      int periodSeconds) {
+    this.counters = counters;
     this.expected = expected;
     this.out = out;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,7 +77,7 @@ public final class ProgressReporter implements AutoCloseable {
   private void report() {
     try {
       double seconds = (System.nanoTime() - startNanos) / 1e9;
-      out.println(line(JobSummary.counters(result), seconds, expected));
+      out.println(line(counters.get(), seconds, expected));
     } catch (RuntimeException e) {
       // Metrics can be momentarily unavailable while the runner commits a bundle; the next tick retries.
     }

@@ -8,6 +8,7 @@ import io.augmill.pipeline.image.ElementCoders;
 import java.io.IOException;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.BoundedSource;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -49,7 +50,7 @@ final class SplitSource extends BoundedSource<SourceRecord> {
 
   @Override
   public BoundedReader<SourceRecord> createReader(PipelineOptions options) {
-    return new SplitReader(this);
+    return new SplitReader(this, LiveReadCount.counter(options));
   }
 
   @Override
@@ -61,12 +62,14 @@ final class SplitSource extends BoundedSource<SourceRecord> {
   private static final class SplitReader extends BoundedReader<SourceRecord> {
 
     private final SplitSource owner;
+    private final LongAdder read;
     private int nextSplit;
     private RecordIterator records;
     private SourceRecord current;
 
-    SplitReader(SplitSource owner) {
+    SplitReader(SplitSource owner, LongAdder read) {
       this.owner = owner;
+      this.read = read;
     }
 
     @Override
@@ -88,6 +91,9 @@ final class SplitSource extends BoundedSource<SourceRecord> {
         records = owner.source.read(owner.splits.get(nextSplit++));
       }
       current = records.next();
+      if (read != null) {
+        read.increment();
+      }
       return true;
     }
 

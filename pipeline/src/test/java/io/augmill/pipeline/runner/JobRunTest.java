@@ -2,7 +2,14 @@ package io.augmill.pipeline.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.augmill.datasets.source.DataSource;
+import io.augmill.datasets.source.SourceRecord;
+import io.augmill.pipeline.source.InputSource;
+import io.augmill.pipeline.source.ReadImages;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +41,7 @@ class JobRunTest {
     p.apply(Create.of(List.of(1, 2, 3))).apply(ParDo.of(new ListScratch(parent.toString())));
     SEEN.clear();
 
-    JobSummary summary = JobRun.run(p, flink, OptionalLong.of(3), false, parent);
+    JobSummary summary = JobRun.run(p, flink, OptionalLong.of(3), null, parent, 5);
 
     assertThat(summary).isNotNull();
     assertThat(SEEN).as("Flink's working files, seen from inside the job")
@@ -50,9 +57,52 @@ class JobRunTest {
     RunnerChoice direct = RunnerChoice.direct(1);
     Pipeline p = pipelineFor(direct);
     p.apply(Create.of(List.of(1)));
-    JobRun.run(p, direct, OptionalLong.of(1), false, parent);
+    JobRun.run(p, direct, OptionalLong.of(1), null, parent, 5);
     try (Stream<Path> left = Files.list(parent)) {
       assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void embeddedFlinkPrintsProgressFromTheRecordsItsWorkersReadInThisJvm() throws Exception {
+    RunnerChoice flink = RunnerChoice.flinkLocal(2);
+    Pipeline p = pipelineFor(flink);
+    DataSource data = InputSource.open("synthetic:shapes?count=40&size=8&seed=1", "train");
+    p.apply(ReadImages.forWorkers(data, 2)).apply(ParDo.of(new Slow()));
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+    JobRun.run(p, flink, OptionalLong.of(40), new PrintStream(lines, true, StandardCharsets.UTF_8),
+        Files.createDirectories(tmp.resolve("scratch")), 1);
+
+    List<String> progress = lines.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(progress).as("one line a second while the job ran (40 x 100 ms on 2 workers, plus start-up)")
+        .hasSizeGreaterThanOrEqualTo(2).allMatch(l -> l.matches("progress: \\d+/40 images read, .*"));
+    List<Long> read = progress.stream().map(l -> Long.parseLong(l.substring(10, l.indexOf('/')))).toList();
+    assertThat(read).as("records read, as the lines went").isSorted().allMatch(n -> n <= 40).anyMatch(n -> n > 0);
+  }
+
+  @Test
+  void directRunnerProgressComesFromItsLiveCounters() throws Exception {
+    RunnerChoice direct = RunnerChoice.direct(1);
+    Pipeline p = pipelineFor(direct);
+    DataSource data = InputSource.open("synthetic:shapes?count=25&size=8&seed=1", "train");
+    p.apply(ReadImages.forWorkers(data, 1)).apply(ParDo.of(new Slow()));
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+    JobRun.run(p, direct, OptionalLong.of(25), new PrintStream(lines, true, StandardCharsets.UTF_8), tmp, 1);
+
+    assertThat(lines.toString(StandardCharsets.UTF_8).lines().toList()).isNotEmpty()
+        .allMatch(l -> l.matches("progress: \\d+/25 images read, .*"));
+  }
+
+  /** Takes 100 ms a record, so a job lasts a few progress periods. */
+  static final class Slow extends DoFn<SourceRecord, String> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element SourceRecord r, OutputReceiver<String> out) throws InterruptedException {
+      Thread.sleep(100);
+      out.output(r.key());
     }
   }
 
