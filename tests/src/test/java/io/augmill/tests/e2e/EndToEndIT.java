@@ -164,7 +164,9 @@ class EndToEndIT {
         "stats", "--input", "synthetic:shapes?count=20&seed=1", "--output", "stats.json");
     assertThat(plain.exitCode()).as(plain.toString()).isZero();
     assertThat(work.resolve("stats.json")).exists();
-    assertThat(javaCommand(plain)).contains("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000 ");
+    // The DirectRunner (the default) holds a GroupByKey's records on the heap: the parallel collector.
+    assertThat(javaCommand(plain)).contains("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=50000 ")
+        .doesNotContain("UseSerialGC");
     // The preprocess runs before this one recorded the class-data-sharing archive; this run maps it.
     Path archive = Path.of("..").toAbsolutePath().normalize().resolve("pipeline/target/augmill-pipeline.jsa");
     assertThat(archive).isNotEmptyFile();
@@ -175,13 +177,19 @@ class EndToEndIT {
     assertThat(javaCommand(noCds)).doesNotContain("Archive");
     assertThat(noCds.out()).as("JVM warnings stay off stdout").startsWith("stats: 20 images");
 
+    // Embedded Flink's live heap is small and flat: the serial collector.
+    Launcher.Result flink = Launcher.run(work, Map.of("AUGMILL_DEBUG", "1"),
+        "stats", "--input", "synthetic:shapes?count=20&seed=1", "--output", "stats1.json", "--runner=flink");
+    assertThat(flink.exitCode()).as(flink.toString()).isZero();
+    assertThat(javaCommand(flink)).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
+
     // A collector or threshold of the user's replaces the default (two collectors would stop the JVM).
     Launcher.Result own = Launcher.run(work, Map.of("AUGMILL_DEBUG", "1",
-        "JAVA_OPTS", "-XX:+UseParallelGC -XX:Tier4InvocationThreshold=5000"),
+        "JAVA_OPTS", "-XX:+UseSerialGC -XX:Tier4InvocationThreshold=5000"),
         "stats", "--input", "synthetic:shapes?count=20&seed=1", "--output", "stats2.json");
     assertThat(own.exitCode()).as(own.toString()).isZero();
-    assertThat(javaCommand(own)).contains("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=5000",
-        "-XX:Tier4CompileThreshold=150000").doesNotContain("UseSerialGC", "Tier4InvocationThreshold=50000");
+    assertThat(javaCommand(own)).contains("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=5000",
+        "-XX:Tier4CompileThreshold=150000").doesNotContain("UseParallelGC", "Tier4InvocationThreshold=50000");
 
     Launcher.Result policies = Launcher.run(work, Map.of("AUGMILL_DEBUG", "1"), "policies");
     assertThat(policies.exitCode()).as(policies.toString()).isZero();
