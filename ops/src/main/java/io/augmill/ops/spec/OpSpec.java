@@ -80,7 +80,8 @@ public record OpSpec(String op, ObjectNode args) {
     if (value instanceof Boolean b) {
       return BooleanNode.valueOf(b);
     }
-    if (value instanceof JsonNode n) {
+    if (value instanceof JsonNode n && (n.isContainerNode() || n.isTextual() || n.isBoolean() || n.isNull()
+        || n instanceof IntNode || n instanceof DoubleNode || n instanceof LongNode)) {
       return n;   // the constructor copies the whole argument tree
     }
     return JSON.valueToTree(value);
@@ -128,7 +129,7 @@ public record OpSpec(String op, ObjectNode args) {
       }
       case STRING -> appendString(out, n.textValue());
       case BOOLEAN -> out.append(n.booleanValue());
-      case NULL -> out.append("null");
+      case NULL, MISSING -> out.append("null");
       default -> {
         if (n instanceof IntNode) {
           out.append(n.intValue());

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.FloatNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ShortNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -90,7 +97,10 @@ class OpSpecTest {
         Double.POSITIVE_INFINITY, Double.MIN_VALUE, 5L, Long.MAX_VALUE, true, false, null, "", "bilinear",
         "quote \" back \\ slash", "tab\tnew\nline\u0001", "é ü 日本 \uD83D\uDE00", new int[] {1, 2},
         new double[] {0.5, -1}, List.of(1, 2.5, "a"), nested, 1.5f, (short) 3, new BigDecimal("1.250"),
-        ascii.toString(), "\u2028\u00ff\uffff", Double.NEGATIVE_INFINITY, List.of(List.of(), List.of(-1L)));
+        ascii.toString(), "\u2028\u00ff\uffff", Double.NEGATIVE_INFINITY, List.of(List.of(), List.of(-1L)),
+        MissingNode.getInstance(), DecimalNode.valueOf(new BigDecimal("1.250")), ShortNode.valueOf((short) 4),
+        FloatNode.valueOf(0.1f), TextNode.valueOf("t"), IntNode.valueOf(-3), NullNode.getInstance(),
+        JsonNodeFactory.instance.arrayNode().add(1).add("a"));
   }
 
   @Test

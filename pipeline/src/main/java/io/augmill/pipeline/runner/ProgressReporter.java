@@ -87,5 +87,11 @@ public final class ProgressReporter implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      // A line being printed as the job ends finishes before the caller prints its summary.
+      timer.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -95,6 +95,21 @@ class JobRunTest {
         .allMatch(l -> l.matches("progress: \\d+/25 images read, .*"));
   }
 
+  @Test
+  void aSessionClusterJobGetsOneLinePointingToTheClustersWebUi() throws Exception {
+    RunnerChoice remote = new RunnerChoice("flink", "127.0.0.1:18081", 1, tmp.resolve("job.jar"));
+    // The pipeline itself runs on the DirectRunner here (no cluster in a unit test); JobRun decides what to
+    // report from the runner choice alone.
+    Pipeline p = pipelineFor(RunnerChoice.direct(1));
+    p.apply(Create.of(List.of(1, 2)));
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+    JobRun.run(p, remote, OptionalLong.of(2), new PrintStream(lines, true, StandardCharsets.UTF_8), tmp, 1);
+
+    assertThat(lines.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        "progress: the job runs on the cluster at 127.0.0.1:18081; follow it in the cluster's web UI, http://127.0.0.1:18081/");
+  }
+
   /** Takes 100 ms a record, so a job lasts a few progress periods. */
   static final class Slow extends DoFn<SourceRecord, String> {
     private static final long serialVersionUID = 1L;

@@ -9,6 +9,7 @@ import io.augmill.ops.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -177,11 +178,15 @@ class EndToEndIT {
     assertThat(javaCommand(noCds)).doesNotContain("Archive");
     assertThat(noCds.out()).as("JVM warnings stay off stdout").startsWith("stats: 20 images");
 
-    // Embedded Flink's live heap is small and flat: the serial collector.
-    Launcher.Result flink = Launcher.run(work, Map.of("AUGMILL_DEBUG", "1"),
-        "stats", "--input", "synthetic:shapes?count=20&seed=1", "--output", "stats1.json", "--runner=flink");
-    assertThat(flink.exitCode()).as(flink.toString()).isZero();
-    assertThat(javaCommand(flink)).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
+    // Embedded Flink's live heap is small and flat: the serial collector, however Flink is asked for.
+    for (List<String> asked : List.of(List.of("--runner", "FLINK"), List.of("--flink-master", "[local]"))) {
+      List<String> args = new ArrayList<>(List.of("stats", "--input", "synthetic:shapes?count=20&seed=1",
+          "--output", "stats-" + asked.get(0).substring(2) + ".json"));
+      args.addAll(asked);
+      Launcher.Result flink = Launcher.run(work, Map.of("AUGMILL_DEBUG", "1"), args.toArray(String[]::new));
+      assertThat(flink.exitCode()).as(flink.toString()).isZero();
+      assertThat(javaCommand(flink)).as(asked.toString()).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
+    }
 
     // A collector or threshold of the user's replaces the default (two collectors would stop the JVM).
     Launcher.Result own = Launcher.run(work, Map.of("AUGMILL_DEBUG", "1",
