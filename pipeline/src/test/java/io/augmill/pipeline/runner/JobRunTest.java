@@ -65,16 +65,7 @@ class JobRunTest {
 
   @Test
   void embeddedFlinkPrintsProgressFromTheRecordsItsWorkersReadInThisJvm() throws Exception {
-    RunnerChoice flink = RunnerChoice.flinkLocal(2);
-    Pipeline p = pipelineFor(flink);
-    DataSource data = InputSource.open("synthetic:shapes?count=40&size=8&seed=1", "train");
-    p.apply(ReadImages.forWorkers(data, 2)).apply(ParDo.of(new Slow()));
-    ByteArrayOutputStream lines = new ByteArrayOutputStream();
-
-    JobRun.run(p, flink, OptionalLong.of(40), new PrintStream(lines, true, StandardCharsets.UTF_8),
-        Files.createDirectories(tmp.resolve("scratch")), 1);
-
-    List<String> progress = lines.toString(StandardCharsets.UTF_8).lines().toList();
+    List<String> progress = progressLines(RunnerChoice.flinkLocal(2), 40);
     assertThat(progress).as("one line a second while the job ran (40 x 100 ms on 2 workers, plus start-up)")
         .hasSizeGreaterThanOrEqualTo(2).allMatch(l -> l.matches("progress: \\d+/40 images read, .*"));
     List<Long> read = progress.stream().map(l -> Long.parseLong(l.substring(10, l.indexOf('/')))).toList();
@@ -83,16 +74,19 @@ class JobRunTest {
 
   @Test
   void directRunnerProgressComesFromItsLiveCounters() throws Exception {
-    RunnerChoice direct = RunnerChoice.direct(1);
-    Pipeline p = pipelineFor(direct);
-    DataSource data = InputSource.open("synthetic:shapes?count=25&size=8&seed=1", "train");
-    p.apply(ReadImages.forWorkers(data, 1)).apply(ParDo.of(new Slow()));
-    ByteArrayOutputStream lines = new ByteArrayOutputStream();
-
-    JobRun.run(p, direct, OptionalLong.of(25), new PrintStream(lines, true, StandardCharsets.UTF_8), tmp, 1);
-
-    assertThat(lines.toString(StandardCharsets.UTF_8).lines().toList()).isNotEmpty()
+    assertThat(progressLines(RunnerChoice.direct(1), 25)).isNotEmpty()
         .allMatch(l -> l.matches("progress: \\d+/25 images read, .*"));
+  }
+
+  /** Runs a slow job reading {@code count} synthetic images with a progress line every second; returns the lines. */
+  private List<String> progressLines(RunnerChoice runner, int count) throws Exception {
+    Pipeline p = pipelineFor(runner);
+    DataSource data = InputSource.open("synthetic:shapes?count=" + count + "&size=8&seed=1", "train");
+    p.apply(ReadImages.forWorkers(data, runner.parallelism())).apply(ParDo.of(new Slow()));
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    JobRun.run(p, runner, OptionalLong.of(count), new PrintStream(lines, true, StandardCharsets.UTF_8),
+        Files.createDirectories(tmp.resolve("scratch")), 1);
+    return lines.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
   @Test
