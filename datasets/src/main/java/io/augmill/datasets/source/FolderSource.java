@@ -5,10 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -33,10 +33,23 @@ public final class FolderSource implements DataSource {
 
   private final String description;
   private final String split;
+  /** Absolute path of the folder that holds the class folders. */
+  private final String root;
   private final List<String> classes;
-  private final List<String> files;
-  private final int[] labels;
-  /** Index of {@code files.get(0)} in the whole folder's listing (0 unless restricted to a split). */
+  /**
+   * Index of each class's first file in the whole folder's listing, then the file count: class {@code c} holds
+   * files {@code [classStarts[c], classStarts[c + 1])}.
+   */
+  private final int[] classStarts;
+  /**
+   * The file names (without their folders) end to end: file {@code i} is {@code names[nameEnds[i - 1],
+   * nameEnds[i])}. One string and one array instead of a path string per file keep the list about 25 bytes
+   * per file wherever it travels (driver, the runner's master, every source task), where path strings took
+   * about 250.
+   */
+  private final String names;
+  private final int[] nameEnds;
+  /** Index of the first held file in the whole folder's listing (0 unless restricted to a split). */
   private final int offset;
 
   /**
@@ -50,41 +63,76 @@ public final class FolderSource implements DataSource {
     if (!Files.isDirectory(dir)) {
       throw new IOException(dir + ": not a directory");
     }
-    Path root = Files.isDirectory(dir.resolve(split)) ? dir.resolve(split) : dir;
+    Path rootDir = Files.isDirectory(dir.resolve(split)) ? dir.resolve(split) : dir;
     List<Path> classDirs;
-    try (Stream<Path> s = Files.list(root)) {
+    try (Stream<Path> s = Files.list(rootDir)) {
       classDirs = s.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
     }
     if (classDirs.isEmpty()) {
-      throw new IOException(root + ": no class sub-folders (expected one folder of images per class)");
+      throw new IOException(rootDir + ": no class sub-folders (expected one folder of images per class)");
     }
+    root = rootDir.toAbsolutePath().toString();
     classes = classDirs.stream().map(p -> p.getFileName().toString()).toList();
-    files = new ArrayList<>();
-    List<Integer> labelList = new ArrayList<>();
+    classStarts = new int[classDirs.size() + 1];
+    StringBuilder allNames = new StringBuilder();
+    IntStream.Builder ends = IntStream.builder();
+    int count = 0;
     for (int c = 0; c < classDirs.size(); c++) {
+      classStarts[c] = count;
       List<Path> inClass;
       try (Stream<Path> s = Files.list(classDirs.get(c))) {
         inClass = s.filter(p -> !Files.isDirectory(p)).filter(p -> !hidden(p)).sorted().toList();
       }
       for (Path p : inClass) {
-        files.add(p.toAbsolutePath().toString());
-        labelList.add(c);
+        allNames.append(p.getFileName());
+        ends.add(allNames.length());
+        count++;
       }
     }
-    if (files.isEmpty()) {
-      throw new IOException(root + ": the class folders " + classes + " hold no files");
+    classStarts[classDirs.size()] = count;
+    if (count == 0) {
+      throw new IOException(rootDir + ": the class folders " + classes + " hold no files");
     }
-    labels = labelList.stream().mapToInt(Integer::intValue).toArray();
+    names = allNames.toString();
+    nameEnds = ends.build().toArray();
     offset = 0;
   }
 
   private FolderSource(FolderSource whole, int from, int to) {
     description = whole.description;
     split = whole.split;
+    root = whole.root;
     classes = whole.classes;
-    files = new ArrayList<>(whole.files.subList(from - whole.offset, to - whole.offset));
-    labels = Arrays.copyOfRange(whole.labels, from - whole.offset, to - whole.offset);
+    classStarts = whole.classStarts;
+    int first = from - whole.offset;
+    int last = to - whole.offset;
+    int start = whole.nameStart(first);
+    names = whole.names.substring(start, whole.nameStart(last));
+    nameEnds = Arrays.copyOfRange(whole.nameEnds, first, last);
+    for (int i = 0; i < nameEnds.length; i++) {
+      nameEnds[i] -= start;
+    }
     offset = from;
+  }
+
+  /** Where held file {@code i}'s name starts in {@link #names}; {@code i} may be the count (then the end). */
+  private int nameStart(int i) {
+    return i == 0 ? 0 : nameEnds[i - 1];
+  }
+
+  /** The label of the file at {@code index} in the whole folder's listing. */
+  private int labelOf(int index) {
+    int c = 0;
+    int hi = classes.size() - 1;
+    while (c < hi) { // the last class starting at or before index (empty classes share their start)
+      int mid = (c + hi + 1) >>> 1;
+      if (classStarts[mid] <= index) {
+        c = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return c;
   }
 
   /**
@@ -123,12 +171,12 @@ public final class FolderSource implements DataSource {
 
   @Override
   public long count() {
-    return files.size();
+    return nameEnds.length;
   }
 
   @Override
   public List<SourceSplit> splits(int desired) {
-    return DataSource.ranges("", files.size(), DataSource.requirePositive(desired), 0).stream()
+    return DataSource.ranges("", nameEnds.length, DataSource.requirePositive(desired), 0).stream()
         .map(r -> new SourceSplit("", offset + r.first(), offset + r.end(), offset + r.first()))
         .toList();
   }
@@ -141,9 +189,9 @@ public final class FolderSource implements DataSource {
   }
 
   private void checkOwned(SourceSplit split) {
-    if (!split.file().isEmpty() || split.first() < offset || split.end() > offset + files.size()) {
+    if (!split.file().isEmpty() || split.first() < offset || split.end() > offset + nameEnds.length) {
       throw new IllegalArgumentException("split " + split + " does not belong to " + description
-          + (offset == 0 ? "" : " restricted to files [" + offset + ", " + (offset + files.size()) + ")"));
+          + (offset == 0 ? "" : " restricted to files [" + offset + ", " + (offset + nameEnds.length) + ")"));
     }
   }
 
@@ -165,9 +213,10 @@ public final class FolderSource implements DataSource {
           throw new NoSuchElementException();
         }
         int i = index++;
-        Path file = Path.of(files.get(i));
-        int label = labels[i];
-        String key = "folder/" + classes.get(label) + "/" + file.getFileName();
+        int label = labelOf(offset + i);
+        String name = names.substring(nameStart(i), nameEnds[i]);
+        String key = "folder/" + classes.get(label) + "/" + name;
+        Path file = Path.of(root, classes.get(label), name);
         // One open file: its size from the open channel, then its bytes (a separate stat would look the
         // path up twice per image).
         try (SeekableByteChannel in = Files.newByteChannel(file)) {

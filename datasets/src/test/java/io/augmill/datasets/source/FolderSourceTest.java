@@ -37,6 +37,41 @@ class FolderSourceTest {
   }
 
   @Test
+  void emptyClassFoldersKeepTheirLabelsAndLocationsAreAbsolutePaths() throws IOException {
+    for (String c : List.of("a-empty", "c-empty", "e-empty")) {
+      Files.createDirectories(dir.resolve(c));
+    }
+    ImageCodec.write(dir.resolve("b").resolve("1.png"), TestImages.grey(2, 2));
+    ImageCodec.write(dir.resolve("b").resolve("2.png"), TestImages.grey(2, 2));
+    ImageCodec.write(dir.resolve("d").resolve("été 3.png"), TestImages.grey(2, 2));
+    DataSource s = Sources.open("folder:" + dir, "train");
+    assertThat(s.classes()).containsExactly("a-empty", "b", "c-empty", "d", "e-empty");
+    List<SourceRecord> records = CifarSourceTest.all(s);
+    assertThat(records).extracting(SourceRecord::label).containsExactly(1, 1, 3);
+    assertThat(records).extracting(SourceRecord::key)
+        .containsExactly("folder/b/1.png", "folder/b/2.png", "folder/d/été 3.png");
+    assertThat(records.get(2).location())
+        .isEqualTo(dir.resolve("d").resolve("été 3.png").toAbsolutePath().toString());
+    DataSource last = s.restrictedTo(s.splits(3).get(2));
+    assertThat(CifarSourceTest.all(last)).extracting(SourceRecord::label).containsExactly(3);
+  }
+
+  @Test
+  void theFileListTakesAboutItsNamesLengthWhenShipped() throws Exception {
+    int files = 2_000;
+    for (int c = 0; c < 4; c++) {
+      Files.createDirectories(dir.resolve("class" + c));
+    }
+    for (int i = 0; i < files; i++) {
+      Files.createFile(dir.resolve("class" + (i % 4)).resolve(String.format("n0144_%06d.JPEG", i)));
+    }
+    DataSource s = Sources.open("folder:" + dir, "train");
+    assertThat(s.count()).isEqualTo(files);
+    // 17 characters per name, 4 bytes for its end: a path string per file took over ten times that.
+    assertThat(serializedSize(s) / (double) files).isLessThan(24);
+  }
+
+  @Test
   void splitSubFolderIsUsedWhenPresent() throws IOException {
     ImageCodec.write(dir.resolve("train").resolve("a").resolve("1.png"), TestImages.chart(4, 4));
     ImageCodec.write(dir.resolve("test").resolve("a").resolve("2.png"), TestImages.chart(4, 4));
@@ -109,7 +144,7 @@ class FolderSourceTest {
 
   @Test
   void aSourceRestrictedToASplitReadsItAloneAndShipsSmall() throws Exception {
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 600; i++) {
       ImageCodec.write(dir.resolve("class" + (i % 3)).resolve(String.format("img%03d.png", i)), TestImages.grey(2, 2));
     }
     DataSource whole = Sources.open("folder:" + dir, "train");
@@ -138,8 +173,8 @@ class FolderSourceTest {
       assertThat(it.next().key()).isEqualTo(ref.next().key());
     }
     assertThatThrownBy(() -> part.read(splits.get(3))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("does not belong to folder:" + dir).hasMessageContaining("restricted to files [20, 30)");
-    assertThatThrownBy(() -> whole.restrictedTo(new SourceSplit("", 55, 61, 55)))
+        .hasMessageContaining("does not belong to folder:" + dir).hasMessageContaining("restricted to files [200, 300)");
+    assertThatThrownBy(() -> whole.restrictedTo(new SourceSplit("", 550, 601, 550)))
         .isInstanceOf(IllegalArgumentException.class);
     // What travels to a worker grows with the split, not with the dataset.
     assertThat(serializedSize(part)).isLessThan(serializedSize(whole) / 3);

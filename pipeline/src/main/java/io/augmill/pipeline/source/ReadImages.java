@@ -46,7 +46,7 @@ public final class ReadImages extends PTransform<PBegin, PCollection<SourceRecor
 
   /**
    * Most records in one split. A split travels to its worker with its part of the source (a folder source's
-   * file names: about 1 MB for 10 000 files), well under the 10 MB RPC frame of a Flink cluster.
+   * file names: about 250 KB for 10 000 ImageNet file names), well under the 10 MB RPC frame of a Flink cluster.
    */
   public static final int MAX_RECORDS_PER_SPLIT = 10_000;
 
