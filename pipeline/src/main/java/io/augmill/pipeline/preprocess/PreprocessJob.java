@@ -11,6 +11,7 @@ import io.augmill.pipeline.runner.JobRun;
 import io.augmill.pipeline.runner.JobSummary;
 import io.augmill.pipeline.runner.RunnerChoice;
 import io.augmill.pipeline.shard.ManifestTemplate;
+import io.augmill.pipeline.shard.WriteShards;
 import io.augmill.pipeline.source.InputSource;
 import io.augmill.pipeline.source.ReadImages;
 import java.io.IOException;
@@ -94,7 +95,12 @@ public final class PreprocessJob {
     clearPreviousShardSet(plan.output());
     Pipeline p = build(options, plan, runner.parallelism());
     OptionalLong expected = OptionalLong.of(plan.source().count());
-    JobSummary summary = JobRun.run(p, runner, expected, options.getProgress());
+    JobSummary summary;
+    try {
+      summary = JobRun.run(p, runner, expected, options.getProgress());
+    } finally {
+      WriteShards.deleteScratch(plan.output());
+    }
     return new Result(Manifest.read(plan.output().resolve(Manifest.FILE_NAME)), summary);
   }
 
@@ -123,7 +129,7 @@ public final class PreprocessJob {
     }
     if (Files.isDirectory(output) && !Files.exists(output.resolve(Manifest.FILE_NAME))) {
       try (Stream<Path> entries = Files.list(output)) {
-        if (entries.findAny().isPresent()) {
+        if (entries.anyMatch(e -> !e.getFileName().toString().equals(WriteShards.SCRATCH_DIRECTORY))) {
           throw new IllegalArgumentException("--output " + output
               + " is not empty and holds no shard set (manifest.json); choose an empty or new directory");
         }
@@ -137,6 +143,7 @@ public final class PreprocessJob {
     if (!Files.isDirectory(output)) {
       return;
     }
+    WriteShards.deleteScratch(output);
     try (DirectoryStream<Path> files = Files.newDirectoryStream(output,
         p -> ShardName.parse(p.getFileName().toString().replaceFirst("\\.idx$", "")).isPresent()
             || p.getFileName().toString().equals(Manifest.FILE_NAME))) {

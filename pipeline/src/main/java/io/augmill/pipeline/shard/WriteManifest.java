@@ -112,6 +112,7 @@ public final class WriteManifest extends PTransform<PCollectionTuple, PCollectio
         throw new IllegalStateException(dir + ": record counts do not add up: " + String.join("; ", problems));
       }
       manifest.write(dir.resolve(Manifest.FILE_NAME));
+      WriteShards.deleteScratch(dir);
       c.output(manifest.toJson());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.augmill.datasets.shard.Manifest;
 import io.augmill.ops.spec.TransformJson;
+import io.augmill.pipeline.shard.WriteShards;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
@@ -90,6 +91,17 @@ class PipelineCliTest {
       assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tfrecord")))
           .containsExactlyInAnyOrder("train-00000-of-00002.tfrecord", "train-00001-of-00002.tfrecord");
     }
+
+    assertThat(out.resolve(WriteShards.SCRATCH_DIRECTORY)).doesNotExist();
+
+    // Run files a failed job left behind neither block the output directory nor stay.
+    Path interrupted = tmp.resolve("interrupted");
+    Files.createDirectories(interrupted.resolve(WriteShards.SCRATCH_DIRECTORY));
+    Files.write(interrupted.resolve(WriteShards.SCRATCH_DIRECTORY).resolve("left.run"), new byte[10]);
+    Run rerun = cli("preprocess", "--input", SOURCE, "--output", interrupted.toString(), "--policy", "none",
+        "--no-progress");
+    assertThat(rerun.code()).as(rerun.err()).isZero();
+    assertThat(interrupted.resolve(WriteShards.SCRATCH_DIRECTORY)).doesNotExist();
 
     Path foreign = tmp.resolve("foreign");
     Files.createDirectories(foreign);

@@ -8,11 +8,13 @@ import io.augmill.ops.image.ImageCodec;
 import io.augmill.pipeline.image.ElementCoders;
 import io.augmill.pipeline.testing.ShardFiles;
 import io.augmill.pipeline.testing.TestPipelines;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.transforms.Create;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,11 +55,43 @@ class WriteShardsTest {
         .containsExactlyElementsOf(expected.stream().map(e -> e.key() + "/" + e.variant() + "/" + e.encoded()[0]).toList());
   }
 
+  @Test
+  void manyRunsMergeIntoTheSameShardsAsOneAndTheScratchFolderGoes() throws Throwable {
+    List<ImageExample> records = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      records.add(record(String.format("key%03d", (i * 37) % 101), i % 3, i));
+    }
+    Path oneRun = tmp.resolve("one-run");
+    Path manyRuns = tmp.resolve("many-runs");
+    write(records, oneRun, WriteShards.to(oneRun.toString(), "train", 3));
+    // A run of one record: every record is its own run, and each shard merges about 70 of them.
+    write(records, manyRuns, WriteShards.to(manyRuns.toString(), "train", 3).withRunBytes(1));
+
+    assertThat(ShardFiles.contents(manyRuns)).containsExactlyEntriesOf(ShardFiles.contents(oneRun));
+    assertThat(ShardFiles.contents(oneRun)).containsKeys("train-00000-of-00003.tfrecord",
+        "train-00001-of-00003.tfrecord", "train-00002-of-00003.tfrecord");
+    long written = 0;
+    for (int s = 0; s < 3; s++) {
+      written += ShardFiles.records(oneRun.resolve(String.format("train-%05d-of-00003.tfrecord", s))).size();
+    }
+    assertThat(written).isEqualTo(records.size());
+  }
+
   private void write(List<ImageExample> records, Path dir) throws Throwable {
+    write(records, dir, WriteShards.to(dir.toString(), "train", 1));
+  }
+
+  /** Runs the step, checks it left its runs in the scratch folder, and removes them. */
+  private void write(List<ImageExample> records, Path dir, WriteShards step) throws Throwable {
     TestPipelines.run(getClass(), "write-" + dir.getFileName(), p -> {
-      p.apply(Create.of(records).withCoder(ElementCoders.ImageExampleCoder.of()))
-          .apply(WriteShards.to(dir.toString(), "train", 1));
+      p.apply(Create.of(records).withCoder(ElementCoders.ImageExampleCoder.of())).apply(step);
       p.run().waitUntilFinish();
     });
+    Path scratch = dir.resolve(WriteShards.SCRATCH_DIRECTORY);
+    try (Stream<Path> runs = Files.list(scratch)) {
+      assertThat(runs).isNotEmpty().allMatch(r -> r.getFileName().toString().endsWith(".run"));
+    }
+    WriteShards.deleteScratch(dir);
+    assertThat(scratch).doesNotExist();
   }
 }
