@@ -6,6 +6,7 @@ import io.augmill.ops.policy.Policy;
 import io.augmill.pipeline.image.ImageAugmenter;
 import io.augmill.pipeline.image.ImageEncoder;
 import io.augmill.pipeline.shard.ManifestTemplate;
+import io.augmill.pipeline.shard.ShardPlan;
 import io.augmill.pipeline.shard.WriteManifest;
 import io.augmill.pipeline.shard.WriteShards;
 import io.augmill.pipeline.stats.MergeStats;
@@ -25,10 +26,12 @@ public final class PreprocessImages extends PTransform<PCollection<SourceRecord>
   private static final long serialVersionUID = 1L;
 
   private final ProcessImages process;
+  private final ShardPlan shards;
   private final ManifestTemplate manifest;
 
-  private PreprocessImages(ProcessImages process, ManifestTemplate manifest) {
+  private PreprocessImages(ProcessImages process, ShardPlan shards, ManifestTemplate manifest) {
     this.process = process;
+    this.shards = shards;
     this.manifest = manifest;
   }
 
@@ -43,17 +46,17 @@ public final class PreprocessImages extends PTransform<PCollection<SourceRecord>
    */
   public static PreprocessImages of(Policy policy, ImageCodec.Format format, int jpegQuality, long maxPixels,
       ManifestTemplate manifest) {
+    ShardPlan shards = ShardPlan.of(manifest.directory(), manifest.split(), manifest.shards());
     return new PreprocessImages(ProcessImages.of(maxPixels,
         ImageAugmenter.of(policy, manifest.seed(), manifest.variants(), manifest.keepOriginal()),
-        ImageEncoder.as(format, jpegQuality)), manifest);
+        ImageEncoder.as(format, jpegQuality), shards), shards, manifest);
   }
 
   @Override
   public PCollection<String> expand(PCollection<SourceRecord> inputs) {
     PCollectionTuple processed = inputs.apply("Process", process);
-    var shards = processed.get(ProcessImages.EXAMPLES)
-        .apply("WriteShards", WriteShards.to(manifest.directory(), manifest.split(), manifest.shards()));
-    return PCollectionTuple.of(WriteManifest.SHARDS, shards)
+    var written = processed.get(ProcessImages.RUNS).apply("WriteShards", WriteShards.of(shards));
+    return PCollectionTuple.of(WriteManifest.SHARDS, written)
         .and(WriteManifest.INPUTS, processed.get(ProcessImages.INPUTS).apply("CountInputs", Sum.longsGlobally()))
         .and(WriteManifest.REJECTED, processed.get(ProcessImages.REJECTED))
         .and(WriteManifest.STATS, processed.get(ProcessImages.STATS).apply("Stats", new MergeStats()))

@@ -28,7 +28,7 @@ final class RunFile {
 
   private RunFile() {}
 
-  /** Most records one run holds; with {@link WriteShards#RUN_BYTES}, it bounds the memory of a run's index. */
+  /** Most records one run holds; with {@link ShardPlan#runBytes}, it bounds the memory of a run's index. */
   static final int MAX_RUN_RECORDS = 1 << 18;
 
   /**
@@ -85,18 +85,17 @@ final class RunFile {
       List<KV<Integer, RunSegment>> segments = new ArrayList<>();
       try (FileChannel payloads = FileChannel.open(spill, StandardOpenOption.READ);
           DataOutputStream to = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
-        List<Held> sorted = new ArrayList<>(held);
-        sorted.sort(BY_SHARD_KEY_VARIANT);
-        orderTiesByPayloadHash(sorted, payloads);
+        held.sort(BY_SHARD_KEY_VARIANT);
+        orderTiesByPayloadHash(held, payloads);
         String name = run.toAbsolutePath().toString();
         long offset = 0;
         int i = 0;
-        while (i < sorted.size()) {
-          int shard = sorted.get(i).shard();
+        while (i < held.size()) {
+          int shard = held.get(i).shard();
           long start = offset;
           int first = i;
-          for (; i < sorted.size() && sorted.get(i).shard() == shard; i++) {
-            Held h = sorted.get(i);
+          for (; i < held.size() && held.get(i).shard() == shard; i++) {
+            Held h = held.get(i);
             byte[] key = h.key().getBytes(StandardCharsets.UTF_8);
             to.writeInt(key.length);
             to.write(key);

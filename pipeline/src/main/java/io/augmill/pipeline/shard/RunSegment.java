@@ -17,10 +17,10 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * @param length the segment's length in bytes
  * @param records how many records it holds
  */
-record RunSegment(String file, long offset, long length, long records) {
+public record RunSegment(String file, long offset, long length, long records) {
 
   /** Compact coder: file, offset, length, records. */
-  static final Coder<RunSegment> CODER = new AtomicCoder<>() {
+  public static final Coder<RunSegment> CODER = new AtomicCoder<>() {
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -15,11 +15,16 @@ import io.augmill.pipeline.image.ImageDecoder;
 import io.augmill.pipeline.image.ImageEncoder;
 import io.augmill.pipeline.image.Pixels;
 import io.augmill.pipeline.runner.JobSummary;
+import io.augmill.pipeline.shard.RunFiles;
+import io.augmill.pipeline.shard.RunSegment;
+import io.augmill.pipeline.shard.ShardAssignment;
+import io.augmill.pipeline.shard.ShardPlan;
 import io.augmill.pipeline.stats.ChannelStats;
 import io.augmill.pipeline.stats.MergeStats;
 import io.augmill.pipeline.stats.StatsAccumulator;
 import io.augmill.pipeline.testing.TestInputs;
 import io.augmill.pipeline.testing.TestPipelines;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,15 +32,18 @@ import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
@@ -45,6 +53,9 @@ class ProcessImagesTest {
   static final long MAX_PIXELS = 5000;
   static final long SEED = 11;
   static final int VARIANTS = 3;
+
+  @TempDir
+  Path tmp;
 
   /** Flips, and fails a variant's ops or its encoding now and then. */
   static Policy flipFailOrUnencodable() {
@@ -90,14 +101,18 @@ class ProcessImagesTest {
     ChannelStats expectedStats = new MergeStats.MergeFn().extractOutput(stats);
     int augmentedVariants = examples.size() + (int) rejected.stream().filter(s -> s.endsWith("encode-failed")).count();
 
+    ShardPlan shards = ShardPlan.of(tmp.toString(), "train", 3);
     ProcessImages process = ProcessImages.of(MAX_PIXELS, ImageAugmenter.of(policy, SEED, VARIANTS, true),
-        ImageEncoder.as(ImageCodec.Format.PNG, 95));
+        ImageEncoder.as(ImageCodec.Format.PNG, 95), shards);
     TestPipelines.run(getClass(), "process", p -> {
       PCollectionTuple out = p.apply(Create.of(inputs).withCoder(ElementCoders.SourceRecordCoder.of()))
           .apply("Process", process);
-      PAssert.that(out.get(ProcessImages.EXAMPLES).apply("Describe", MapElements.into(TypeDescriptors.strings())
-              .via((ImageExample e) -> e.key() + "#" + e.variant() + ":" + Arrays.hashCode(e.encoded()) + ":"
-                  + e.augmentParams())))
+      PAssert.that(out.get(ProcessImages.RUNS).apply("Describe", FlatMapElements.into(TypeDescriptors.strings())
+              .via((KV<Integer, RunSegment> segment) -> RunFiles.examples(segment).stream()
+                  .map(e -> e.key() + "#" + e.variant() + ":" + Arrays.hashCode(e.encoded()) + ":" + e.augmentParams()
+                      + (ShardAssignment.shardOf(e.key(), (int) e.variant(), 3) == segment.getKey() ? "" : " in shard "
+                          + segment.getKey()))
+                  .toList())))
           .containsInAnyOrder(examples);
       PAssert.that(out.get(ProcessImages.REJECTED).apply("Reasons", MapElements.into(TypeDescriptors.strings())
               .via((RejectedRecord r) -> r.key() + ":" + r.variant() + ":" + r.reason())))
@@ -135,13 +150,14 @@ class ProcessImagesTest {
     }
     ChannelStats expectedStats = new MergeStats.MergeFn().extractOutput(expected);
     ProcessImages process = ProcessImages.of(Long.MAX_VALUE, ImageAugmenter.of(TestInputs.policy("{op: identity}"), 0, 1,
-        false), ImageEncoder.as(ImageCodec.Format.RAW, 95));
+        false), ImageEncoder.as(ImageCodec.Format.RAW, 95), ShardPlan.of(tmp.toString(), "train", 1));
     TestPipelines.run(getClass(), "big", p -> {
       PCollectionTuple out = p.apply(Create.of(inputs).withCoder(ElementCoders.SourceRecordCoder.of()))
           .apply("Process", process);
       PAssert.thatSingleton(out.get(ProcessImages.STATS).apply("Stats", new MergeStats())).isEqualTo(expectedStats);
-      PAssert.that(out.get(ProcessImages.EXAMPLES).apply("Keys", MapElements.into(TypeDescriptors.strings())
-          .via(ImageExample::key))).containsInAnyOrder("test/0000", "test/0001", "test/0002", "big", "test/0003");
+      PAssert.that(out.get(ProcessImages.RUNS).apply("Keys", FlatMapElements.into(TypeDescriptors.strings())
+          .via((KV<Integer, RunSegment> segment) -> RunFiles.examples(segment).stream().map(ImageExample::key).toList())))
+          .containsInAnyOrder("test/0000", "test/0001", "test/0002", "big", "test/0003");
       p.run().waitUntilFinish();
     });
   }
@@ -149,7 +165,7 @@ class ProcessImagesTest {
   @Test
   void refusesInputOutsideTheGlobalWindow() throws Throwable {
     ProcessImages process = ProcessImages.of(MAX_PIXELS, ImageAugmenter.of(flipFailOrUnencodable(), 0, 1, false),
-        ImageEncoder.as(ImageCodec.Format.RAW, 95));
+        ImageEncoder.as(ImageCodec.Format.RAW, 95), ShardPlan.of(tmp.toString(), "train", 1));
     TestPipelines.run(getClass(), "windowed", p -> {
       PCollection<SourceRecord> windowed = p.apply(Create.of(TestInputs.valid(1)).withCoder(ElementCoders.SourceRecordCoder.of()))
           .apply(Window.into(FixedWindows.of(Duration.standardMinutes(1))));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.augmill.datasets.example.ExampleCodec;
 import io.augmill.datasets.example.ImageExample;
 import io.augmill.ops.image.ImageCodec;
-import io.augmill.pipeline.image.ElementCoders;
 import io.augmill.pipeline.testing.ShardFiles;
 import io.augmill.pipeline.testing.TestPipelines;
 import java.nio.file.Files;
@@ -15,7 +14,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,13 +65,11 @@ class WriteShardsTest {
     }
     Path oneRun = tmp.resolve("one-run");
     Path manyRuns = tmp.resolve("many-runs");
-    write(records, oneRun, WriteShards.to(oneRun.toString(), "train", 3));
+    write(records, ShardPlan.of(oneRun.toString(), "train", 3));
     // A run of one record: every record is its own run, and each shard merges about 70 of them.
-    write(records, manyRuns, WriteShards.to(manyRuns.toString(), "train", 3).withRunBytes(1));
+    write(records, ShardPlan.of(manyRuns.toString(), "train", 3).withRunBytes(1));
 
     assertThat(ShardFiles.contents(manyRuns)).containsExactlyEntriesOf(ShardFiles.contents(oneRun));
-    assertThat(ShardFiles.contents(oneRun)).containsKeys("train-00000-of-00003.tfrecord",
-        "train-00001-of-00003.tfrecord", "train-00002-of-00003.tfrecord");
     long written = 0;
     for (int s = 0; s < 3; s++) {
       written += ShardFiles.records(oneRun.resolve(String.format("train-%05d-of-00003.tfrecord", s))).size();
@@ -78,20 +78,32 @@ class WriteShardsTest {
   }
 
   private void write(List<ImageExample> records, Path dir) throws Throwable {
-    write(records, dir, WriteShards.to(dir.toString(), "train", 1));
+    write(records, ShardPlan.of(dir.toString(), "train", 1));
   }
 
-  /** Runs the step, checks it left its runs in the scratch folder, and removes them. */
-  private void write(List<ImageExample> records, Path dir, WriteShards step) throws Throwable {
+  /**
+   * Writes the records as runs (in two writers, as two workers would), runs the step on their segments, checks
+   * the runs were in the scratch folder and removes them.
+   */
+  private void write(List<ImageExample> records, ShardPlan plan) throws Throwable {
+    List<KV<Integer, RunSegment>> segments = new ArrayList<>();
+    try (RunWriter first = plan.newRunWriter(); RunWriter second = plan.newRunWriter()) {
+      for (int i = 0; i < records.size(); i++) {
+        segments.addAll((i % 2 == 0 ? first : second).add(records.get(i)));
+      }
+      segments.addAll(first.finish());
+      segments.addAll(second.finish());
+    }
+    Path dir = Path.of(plan.directory());
     TestPipelines.run(getClass(), "write-" + dir.getFileName(), p -> {
-      p.apply(Create.of(records).withCoder(ElementCoders.ImageExampleCoder.of())).apply(step);
+      p.apply(Create.of(segments).withCoder(KvCoder.of(VarIntCoder.of(), RunSegment.CODER)))
+          .apply(WriteShards.of(plan));
       p.run().waitUntilFinish();
     });
-    Path scratch = dir.resolve(WriteShards.SCRATCH_DIRECTORY);
-    try (Stream<Path> runs = Files.list(scratch)) {
+    try (Stream<Path> runs = Files.list(plan.scratch())) {
       assertThat(runs).isNotEmpty().allMatch(r -> r.getFileName().toString().endsWith(".run"));
     }
     WriteShards.deleteScratch(dir);
-    assertThat(scratch).doesNotExist();
+    assertThat(plan.scratch()).doesNotExist();
   }
 }
