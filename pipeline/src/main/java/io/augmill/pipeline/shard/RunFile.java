@@ -29,7 +29,7 @@ final class RunFile {
   private RunFile() {}
 
   /** Most records one run holds; with {@link ShardPlan#runBytes}, it bounds the memory of a run's index. */
-  static final int MAX_RUN_RECORDS = 1 << 18;
+  static final int MAX_RUN_RECORDS = 1 << 14;
 
   /**
    * Collects records for one run file: each payload is appended to a spill file as it comes, and only its

@@ -52,8 +52,11 @@ public final class WriteShards
   /** The folder inside the output directory that holds run files while a job runs. */
   public static final String SCRATCH_DIRECTORY = ".augmill-runs";
 
-  /** Read buffers of one shard's merge, shared by its segments. */
-  public static final int MERGE_BUFFER_BYTES = 32 << 20;
+  /** Read buffers of one shard's merge, shared by its segments (each gets at least {@link #MIN_SEGMENT_BUFFER_BYTES}). */
+  public static final int MERGE_BUFFER_BYTES = 8 << 20;
+
+  /** Smallest read buffer of one segment: a merge of more than 512 segments takes this much per segment. */
+  public static final int MIN_SEGMENT_BUFFER_BYTES = 16 << 10;
 
   private final ShardPlan plan;
 
@@ -107,7 +110,7 @@ public final class WriteShards
         throws IOException {
       List<RunSegment> segments = new ArrayList<>();
       shard.getValue().forEach(segments::add);
-      int bufferBytes = Math.max(4096, MERGE_BUFFER_BYTES / Math.max(1, segments.size()));
+      int bufferBytes = Math.max(MIN_SEGMENT_BUFFER_BYTES, MERGE_BUFFER_BYTES / Math.max(1, segments.size()));
       PriorityQueue<RunFile.SegmentReader> heads = new PriorityQueue<>(Math.max(1, segments.size()), BY_CURRENT);
       for (RunSegment s : segments) {
         RunFile.SegmentReader reader = new RunFile.SegmentReader(s, bufferBytes);
