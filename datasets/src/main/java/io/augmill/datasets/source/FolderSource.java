@@ -43,9 +43,10 @@ public final class FolderSource implements DataSource {
   private final int[] classStarts;
   /**
    * The file names (without their folders) end to end: file {@code i} is {@code names[nameEnds[i - 1],
-   * nameEnds[i])}. One string and one array instead of a path string per file keep the list about 25 bytes
-   * per file wherever it travels (driver, the runner's master, every source task), where path strings took
-   * about 250.
+   * nameEnds[i])}. One string and one array instead of a path string per file keep the list at its names'
+   * length plus 4 bytes per file wherever it travels (driver, the runner's master, every source task): 17 bytes
+   * for {@code img000123.png}, where path strings took about 100 (a name outside Latin-1 makes the string
+   * two bytes per character).
    */
   private final String names;
   private final int[] nameEnds;

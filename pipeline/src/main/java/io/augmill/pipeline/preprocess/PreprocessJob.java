@@ -98,10 +98,30 @@ public final class PreprocessJob {
     JobSummary summary;
     try {
       summary = JobRun.run(p, runner, expected, options.getProgress());
-    } finally {
-      WriteShards.deleteScratch(plan.output());
+    } catch (RuntimeException | Error e) {
+      removeRuns(plan.output(), e);
+      throw e;
     }
+    removeRuns(plan.output(), null);
     return new Result(Manifest.read(plan.output().resolve(Manifest.FILE_NAME)), summary);
+  }
+
+  /**
+   * Removes the job's run files. A failure to do so never hides the job's own error ({@code failure}, which gets
+   * it as a suppressed exception); after a successful job it is reported on stderr, since the shard set is
+   * complete.
+   */
+  private static void removeRuns(Path output, Throwable failure) {
+    try {
+      WriteShards.deleteScratch(output);
+    } catch (IOException e) {
+      if (failure != null) {
+        failure.addSuppressed(e);
+      } else {
+        System.err.println("augmill preprocess: the shard set is complete, but its run files in "
+            + output.resolve(WriteShards.SCRATCH_DIRECTORY) + " could not all be removed (" + e + "); delete them");
+      }
+    }
   }
 
   /** Builds the pipeline of a validated plan. */

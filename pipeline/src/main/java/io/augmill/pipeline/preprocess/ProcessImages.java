@@ -150,7 +150,8 @@ public final class ProcessImages extends PTransform<PCollection<SourceRecord>, P
     }
 
     @StartBundle
-    public void startBundle() {
+    public void startBundle() throws IOException {
+      teardown();
       runs = shards.newRunWriter();
       stats = new StatsAccumulator();
       inputs = 0;
@@ -245,6 +246,7 @@ public final class ProcessImages extends PTransform<PCollection<SourceRecord>, P
     public void teardown() throws IOException {
       if (runs != null) {
         runs.close();
+        runs = null;
       }
     }
   }

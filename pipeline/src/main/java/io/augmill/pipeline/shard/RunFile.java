@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import org.apache.beam.sdk.values.KV;
 
@@ -96,16 +97,13 @@ final class RunFile {
           int first = i;
           for (; i < held.size() && held.get(i).shard() == shard; i++) {
             Held h = held.get(i);
-            byte[] key = h.key().getBytes(StandardCharsets.UTF_8);
-            to.writeInt(key.length);
-            to.write(key);
-            to.writeInt(h.variant());
-            to.writeInt(h.length());
-            to.write(read(payloads, h));
-            offset += 12L + key.length + h.length();
+            offset += writeRecord(to, h.key(), h.variant(), read(payloads, h));
           }
           segments.add(KV.of(shard, new RunSegment(name, start, offset - start, i - first)));
         }
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(run);
+        throw e;
       } finally {
         Files.deleteIfExists(spill);
       }
@@ -123,7 +121,7 @@ final class RunFile {
      * Orders each stretch of records with the same shard, key and variant (a source that repeats a key) by
      * {@link ShardEntry#payloadHash}. Only such stretches are hashed, so unique keys never read a payload twice.
      */
-    private static void orderTiesByPayloadHash(List<Held> sorted, FileChannel payloads) throws IOException {
+    private void orderTiesByPayloadHash(List<Held> sorted, FileChannel payloads) throws IOException {
       int start = 0;
       while (start < sorted.size()) {
         int end = start + 1;
@@ -141,26 +139,104 @@ final class RunFile {
       }
     }
 
-    private static byte[] read(FileChannel payloads, Held h) throws IOException {
+    private byte[] read(FileChannel payloads, Held h) throws IOException {
       ByteBuffer into = ByteBuffer.allocate(h.length());
       while (into.hasRemaining()) {
         if (payloads.read(into, h.offset() + into.position()) < 0) {
-          throw new EOFException("spill file ends inside the record of " + h.key() + " at byte " + h.offset());
+          throw new EOFException(spill + ": spill file ends inside the record of " + h.key() + " at byte " + h.offset());
         }
       }
       return into.array();
     }
   }
 
+  /** Most segments merged at once; a shard made of more runs is merged in passes (see {@link #merge}). */
+  static final int MAX_FAN_IN = 128;
+
+  /** Receives merged records in order. */
+  @FunctionalInterface
+  interface RecordSink {
+    void accept(ShardEntry record) throws IOException;
+  }
+
+  /** Writes one record in the run format; returns its length in bytes. */
+  static long writeRecord(DataOutputStream out, String key, int variant, byte[] payload) throws IOException {
+    byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(keyBytes.length);
+    out.write(keyBytes);
+    out.writeInt(variant);
+    out.writeInt(payload.length);
+    out.write(payload);
+    return 12L + keyBytes.length + payload.length;
+  }
+
   /**
-   * Streams one segment's records. It holds no open file between reads (each refill opens, reads at its
-   * position and closes), so a merge of thousands of segments needs no more file handles than one.
+   * Merges sorted segments into {@code sink} in {@link ShardEntry#ORDER}. At most {@link #MAX_FAN_IN} segments
+   * are read at once, sharing {@code bufferBytes} of read buffers: with more, groups of that many are first
+   * merged into intermediate run files in {@code scratch}, as often as needed. Memory and open files are so
+   * bounded whatever the number of runs.
    */
-  static final class SegmentReader {
+  static void merge(List<RunSegment> segments, Path scratch, int bufferBytes, RecordSink sink) throws IOException {
+    List<RunSegment> level = segments;
+    while (level.size() > MAX_FAN_IN) {
+      List<RunSegment> next = new ArrayList<>();
+      for (int i = 0; i < level.size(); i += MAX_FAN_IN) {
+        next.add(mergeToRun(level.subList(i, Math.min(level.size(), i + MAX_FAN_IN)), scratch, bufferBytes));
+      }
+      level = next;
+    }
+    mergeGroup(level, bufferBytes, sink);
+  }
+
+  private static RunSegment mergeToRun(List<RunSegment> group, Path scratch, int bufferBytes) throws IOException {
+    Path run = scratch.resolve(UUID.randomUUID() + ".run");
+    long[] written = new long[2];
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+      mergeGroup(group, bufferBytes, r -> {
+        written[0] += writeRecord(out, r.key(), r.variant(), r.payload());
+        written[1]++;
+      });
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(run);
+      throw e;
+    }
+    return new RunSegment(run.toAbsolutePath().toString(), 0, written[0], written[1]);
+  }
+
+  private static void mergeGroup(List<RunSegment> group, int bufferBytes, RecordSink sink) throws IOException {
+    int perSegment = Math.max(16, bufferBytes / Math.max(1, group.size()));
+    List<SegmentReader> readers = new ArrayList<>();
+    try {
+      PriorityQueue<SegmentReader> heads = new PriorityQueue<>(Math.max(1, group.size()),
+          Comparator.comparing(SegmentReader::current, ShardEntry.ORDER));
+      for (RunSegment segment : group) {
+        SegmentReader reader = new SegmentReader(segment, perSegment);
+        readers.add(reader);
+        if (reader.advance()) {
+          heads.add(reader);
+        }
+      }
+      while (!heads.isEmpty()) {
+        SegmentReader next = heads.poll();
+        sink.accept(next.current());
+        if (next.advance()) {
+          heads.add(next);
+        }
+      }
+    } finally {
+      for (SegmentReader reader : readers) {
+        reader.close();
+      }
+    }
+  }
+
+  /** Streams one segment's records, keeping its run file open until the segment ends or it is closed. */
+  static final class SegmentReader implements AutoCloseable {
 
     private final RunSegment segment;
     private final Path file;
     private final ByteBuffer buffer;
+    private FileChannel in;
     private long position;
     private long read;
     private ShardEntry current;
@@ -185,6 +261,7 @@ final class RunFile {
     boolean advance() throws IOException {
       if (read == segment.records()) {
         current = null;
+        close();
         return false;
       }
       byte[] key = new byte[readInt()];
@@ -219,22 +296,32 @@ final class RunFile {
       }
       buffer.compact();
       long end = segment.offset() + segment.length();
-      try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-        while (buffer.hasRemaining() && position < end) {
-          int limit = (int) Math.min(buffer.remaining(), end - position);
-          ByteBuffer window = buffer.slice(buffer.position(), limit);
-          int n = in.read(window, position);
-          if (n < 0) {
-            break;
-          }
-          buffer.position(buffer.position() + n);
-          position += n;
+      if (in == null) {
+        in = FileChannel.open(file, StandardOpenOption.READ);
+      }
+      while (buffer.hasRemaining() && position < end) {
+        int limit = (int) Math.min(buffer.remaining(), end - position);
+        ByteBuffer window = buffer.slice(buffer.position(), limit);
+        int n = in.read(window, position);
+        if (n < 0) {
+          break;
         }
+        buffer.position(buffer.position() + n);
+        position += n;
       }
       buffer.flip();
       if (buffer.remaining() < need) {
         throw new EOFException(file + ": run file ends inside a record at byte " + position + " (segment of "
             + segment.records() + " records from byte " + segment.offset() + ", " + segment.length() + " bytes)");
+      }
+    }
+
+    /** Closes the run file (reading again reopens it). */
+    @Override
+    public void close() throws IOException {
+      if (in != null) {
+        in.close();
+        in = null;
       }
     }
   }

@@ -9,7 +9,8 @@ import org.apache.beam.sdk.values.KV;
 /**
  * Turns one worker's records into sorted run files (the first half of {@link WriteShards}'s merge sort): each
  * record is serialized as a {@code tf.train.Example}, routed to its shard ({@link ShardAssignment}) and spilled;
- * every {@link ShardPlan#runBytes} the run is sorted and written. Not thread-safe: one per bundle.
+ * every {@link ShardPlan#runBytes} (or 16 384 records) the run is sorted and written. Not thread-safe: one per
+ * bundle.
  */
 public final class RunWriter implements AutoCloseable {
 

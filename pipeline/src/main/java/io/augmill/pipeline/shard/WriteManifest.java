@@ -112,7 +112,11 @@ public final class WriteManifest extends PTransform<PCollectionTuple, PCollectio
         throw new IllegalStateException(dir + ": record counts do not add up: " + String.join("; ", problems));
       }
       manifest.write(dir.resolve(Manifest.FILE_NAME));
-      WriteShards.deleteScratch(dir);
+      try {
+        WriteShards.deleteScratch(dir);
+      } catch (IOException e) {
+        // The shard set is complete; the driver removes the run files again after the job and reports failure.
+      }
       c.output(manifest.toJson());
     }
 

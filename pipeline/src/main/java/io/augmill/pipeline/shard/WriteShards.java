@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -31,17 +29,18 @@ import org.apache.beam.sdk.values.PCollection;
  * <ol>
  *   <li>The workers that make the records write them as sorted runs (a {@link RunWriter} per bundle, inside the
  *       Process step): each record is spilled to a file as it comes, with only its key and place kept in memory,
- *       and every {@link ShardPlan#runBytes} they are sorted by shard and shard order into a run file in
+ *       and every {@link ShardPlan#runBytes} (or 16 384 records) they are sorted by shard and shard order into a run file in
  *       {@link #SCRATCH_DIRECTORY}. Only each shard's segment of a run (file, offset, length) leaves the worker:
  *       records never cross a shuffle, and sorting is spread over the workers like the rest of the per-record
  *       work.</li>
  *   <li>{@code GroupRuns} gathers each shard's segments, and {@code Spread} hands the shards to the workers in
  *       turn (a runner's hash partitioning would give some workers several shards and others none: on Flink,
  *       2 workers and 4 shards it gives 3 and 1, 8 workers and 16 shards 7 to one of them).</li>
- *   <li>{@code MergeRuns} merges a shard's segments into its file, holding at most
- *       {@link #MERGE_BUFFER_BYTES} of them at a time.</li>
+ *   <li>{@code MergeRuns} merges a shard's segments into its file, at most 128 at a time (more are merged in
+ *       passes through intermediate runs) with {@link #MERGE_BUFFER_BYTES} of read buffers between them.</li>
  * </ol>
- * Memory per worker is bounded by a run's index and the merge's buffers, whatever the dataset's size. The
+ * Memory per worker is bounded by a run's index (at most 16 384 records), the merge's buffers and the 128
+ * records it holds, whatever the dataset's size; disk use is about twice the shard set's size while it runs. The
  * scratch folder is removed by {@link #deleteScratch} once the manifest is written.
  */
 public final class WriteShards
@@ -52,11 +51,11 @@ public final class WriteShards
   /** The folder inside the output directory that holds run files while a job runs. */
   public static final String SCRATCH_DIRECTORY = ".augmill-runs";
 
-  /** Read buffers of one shard's merge, shared by its segments (each gets at least {@link #MIN_SEGMENT_BUFFER_BYTES}). */
+  /**
+   * Read buffers of one shard's merge, shared by the (at most 128) segments it reads at once; a shard of more
+   * runs is merged in passes through intermediate runs.
+   */
   public static final int MERGE_BUFFER_BYTES = 8 << 20;
-
-  /** Smallest read buffer of one segment: a merge of more than 512 segments takes this much per segment. */
-  public static final int MIN_SEGMENT_BUFFER_BYTES = 16 << 10;
 
   private final ShardPlan plan;
 
@@ -95,8 +94,6 @@ public final class WriteShards
   static final class MergeRunsFn extends DoFn<KV<Integer, Iterable<RunSegment>>, KV<Integer, ShardInfo>> {
 
     private static final long serialVersionUID = 1L;
-    private static final Comparator<RunFile.SegmentReader> BY_CURRENT =
-        Comparator.comparing(RunFile.SegmentReader::current, ShardEntry.ORDER);
     private final ShardPlan plan;
     private final Counter written = PipelineMetrics.counter(PipelineMetrics.WRITTEN);
     private final Counter bytesWritten = PipelineMetrics.counter(PipelineMetrics.BYTES_WRITTEN);
@@ -110,23 +107,9 @@ public final class WriteShards
         throws IOException {
       List<RunSegment> segments = new ArrayList<>();
       shard.getValue().forEach(segments::add);
-      int bufferBytes = Math.max(MIN_SEGMENT_BUFFER_BYTES, MERGE_BUFFER_BYTES / Math.max(1, segments.size()));
-      PriorityQueue<RunFile.SegmentReader> heads = new PriorityQueue<>(Math.max(1, segments.size()), BY_CURRENT);
-      for (RunSegment s : segments) {
-        RunFile.SegmentReader reader = new RunFile.SegmentReader(s, bufferBytes);
-        if (reader.advance()) {
-          heads.add(reader);
-        }
-      }
       try (ShardWriter writer = ShardWriter.create(Path.of(plan.directory()),
           new ShardName(plan.split(), shard.getKey(), plan.shards()))) {
-        while (!heads.isEmpty()) {
-          RunFile.SegmentReader next = heads.poll();
-          writer.writeSerialized(next.current().payload());
-          if (next.advance()) {
-            heads.add(next);
-          }
-        }
+        RunFile.merge(segments, plan.scratch(), MERGE_BUFFER_BYTES, r -> writer.writeSerialized(r.payload()));
         ShardInfo info = writer.finish();
         written.inc(writer.records());
         bytesWritten.inc(writer.bytes());

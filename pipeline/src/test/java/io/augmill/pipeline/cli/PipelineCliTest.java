@@ -142,6 +142,7 @@ class PipelineCliTest {
         "--policy", "none", "--no-progress");
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.err()).contains("augmill preprocess: failed:");
+    assertThat(tmp.resolve("again").resolve(WriteShards.SCRATCH_DIRECTORY)).doesNotExist();
   }
 
   static String[] concat(String[] a, String[] b) {

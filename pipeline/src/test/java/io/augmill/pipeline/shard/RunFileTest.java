@@ -79,6 +79,32 @@ class RunFileTest {
   }
 
   @Test
+  void aRunWriterCutsARunEveryRunBytesOrMaxRunRecords() throws IOException {
+    ShardPlan plan = ShardPlan.of(scratch.toString(), "train", 2);
+    try (RunWriter writer = plan.newRunWriter()) {
+      int cutAt = -1;
+      for (int i = 0; i < RunFile.MAX_RUN_RECORDS + 5 && cutAt < 0; i++) {
+        if (!writer.add(WriteShardsTest.record("k" + i, 0, i)).isEmpty()) {
+          cutAt = i + 1;
+        }
+      }
+      assertThat(cutAt).isEqualTo(RunFile.MAX_RUN_RECORDS);
+      assertThat(writer.finish()).isEmpty();
+    }
+    try (RunWriter writer = plan.withRunBytes(100).newRunWriter()) {
+      // Each raw 2x1 record serializes to well over 25 bytes: the fourth add crosses 100.
+      List<KV<Integer, RunSegment>> cut = new ArrayList<>();
+      int adds = 0;
+      while (cut.isEmpty()) {
+        cut = writer.add(WriteShardsTest.record("k" + adds, 0, adds));
+        adds++;
+      }
+      assertThat(adds).isBetween(1, 4);
+      assertThat(cut.stream().mapToLong(s -> s.getValue().records()).sum()).isEqualTo(adds);
+    }
+  }
+
+  @Test
   void aTruncatedRunFileIsAnErrorNamingTheFile() throws IOException {
     RunSegment segment;
     try (RunFile.Builder run = new RunFile.Builder(scratch)) {

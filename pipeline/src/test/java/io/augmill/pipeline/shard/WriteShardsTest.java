@@ -77,6 +77,30 @@ class WriteShardsTest {
     assertThat(written).isEqualTo(records.size());
   }
 
+  @Test
+  void aShardOfMoreRunsThanOneMergeReadsIsMergedInPassesInTheSameOrder() throws Throwable {
+    List<ImageExample> records = new ArrayList<>();
+    for (int i = 0; i < 3 * RunFile.MAX_FAN_IN; i++) {
+      records.add(record(String.format("key%03d", (i * 37) % 101), i % 3, i));
+    }
+    for (int pixel = 0; pixel < 10; pixel++) {
+      records.add(record("dup", 1, pixel));
+    }
+    Collections.shuffle(records, new java.util.Random(3));
+    Path oneRun = tmp.resolve("one-run");
+    Path passes = tmp.resolve("passes");
+    write(records, ShardPlan.of(oneRun.toString(), "train", 1));
+    // One-record runs: 394 segments for one shard, merged 128 at a time into intermediate runs first.
+    write(records, ShardPlan.of(passes.toString(), "train", 1).withRunBytes(1));
+
+    assertThat(ShardFiles.contents(passes)).containsExactlyEntriesOf(ShardFiles.contents(oneRun));
+    List<ImageExample> written = ShardFiles.records(passes.resolve("train-00000-of-00001.tfrecord"));
+    assertThat(written).hasSize(records.size());
+    assertThat(written).extracting(ImageExample::key).isSorted();
+    assertThat(written.stream().filter(e -> e.key().equals("dup")).map(e -> ShardEntry.payloadHash(ExampleCodec.encode(e))))
+        .isSorted();
+  }
+
   private void write(List<ImageExample> records, Path dir) throws Throwable {
     write(records, ShardPlan.of(dir.toString(), "train", 1));
   }
