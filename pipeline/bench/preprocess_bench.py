@@ -233,11 +233,14 @@ def heap_run(workdir, count, xmx, java_opts):
     if r.returncode != 0:
         sys.exit("heap run failed with -Xmx%s:\n%s" % (xmx, r.stdout[-3000:]))
     samples = []
+    full = []  # after full collections: the live heap itself (young pauses also count old-generation garbage)
     with open(gc_log) as f:
         for line in f:
             m = re.search(r"\[(\d+\.\d+)s\].*Pause.*?(\d+)M->(\d+)M\((\d+)M\)", line)
             if m:
                 samples.append((float(m.group(1)), int(m.group(3))))
+                if "Pause Full" in line:
+                    full.append((float(m.group(1)), int(m.group(3))))
     if not samples:
         sys.exit("no GC pauses logged in " + gc_log)
     end = samples[-1][0]
@@ -247,6 +250,8 @@ def heap_run(workdir, count, xmx, java_opts):
           "(median %d), last quarter max %d (median %d), overall max %d" % (
               count, wall, xmx, len(samples), max(early or [0]), sorted(early or [0])[len(early or [0]) // 2],
               max(late or [0]), sorted(late or [0])[len(late or [0]) // 2], max(mb for _, mb in samples)))
+    print("live heap after full collections (MB, time): %s" % (
+        ", ".join("%d at %.1f s" % (mb, t) for t, mb in full) if full else "none ran (a smaller --xmx forces them)"))
 
 
 def main():
