@@ -1,8 +1,6 @@
 package io.augmill.pipeline.image;
 
-import io.augmill.datasets.example.ImageExample;
 import io.augmill.datasets.source.SourceRecord;
-import io.augmill.ops.image.ImageCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +10,6 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * Compact, deterministic coders for the elements passed between steps: fields written one after the
@@ -26,7 +23,6 @@ public final class ElementCoders {
   private static final Coder<String> NULLABLE_STRING = NullableCoder.of(StringUtf8Coder.of());
   private static final Coder<byte[]> BYTES = ByteArrayCoder.of();
   private static final Coder<Integer> INT = VarIntCoder.of();
-  private static final Coder<Long> LONG = VarLongCoder.of();
 
   private ElementCoders() {}
 
@@ -108,37 +104,6 @@ public final class ElementCoders {
     @Override
     public DecodedImage decode(InputStream in) throws IOException {
       return new DecodedImage(STRING.decode(in), STRING.decode(in), INT.decode(in), PixelsCoder.of().decode(in));
-    }
-  }
-
-  /** Coder of the datasets module's {@link ImageExample}. */
-  public static final class ImageExampleCoder extends AtomicCoder<ImageExample> {
-    private static final long serialVersionUID = 1L;
-    private static final ImageExampleCoder INSTANCE = new ImageExampleCoder();
-
-    /** The coder. */
-    public static ImageExampleCoder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(ImageExample e, OutputStream out) throws IOException {
-      STRING.encode(e.key(), out);
-      LONG.encode(e.label(), out);
-      LONG.encode(e.variant(), out);
-      STRING.encode(e.format().specName(), out);
-      INT.encode(e.height(), out);
-      INT.encode(e.width(), out);
-      INT.encode(e.channels(), out);
-      BYTES.encode(e.encoded(), out);
-      STRING.encode(e.augmentParams(), out);
-    }
-
-    @Override
-    public ImageExample decode(InputStream in) throws IOException {
-      return new ImageExample(STRING.decode(in), LONG.decode(in), LONG.decode(in),
-          ImageCodec.Format.parse(STRING.decode(in)), INT.decode(in), INT.decode(in), INT.decode(in),
-          BYTES.decode(in), STRING.decode(in));
     }
   }
 }

@@ -43,7 +43,12 @@ public record ShardPlan(String directory, String split, int shards, long runByte
 
   /** The folder that holds the job's run files while it runs. */
   public Path scratch() {
-    return Path.of(directory).resolve(WriteShards.SCRATCH_DIRECTORY);
+    return scratch(Path.of(directory));
+  }
+
+  /** The run-file folder of the output directory {@code directory}. */
+  static Path scratch(Path directory) {
+    return directory.resolve(WriteShards.SCRATCH_DIRECTORY);
   }
 
   /** A writer of sorted runs for one worker's bundle. */

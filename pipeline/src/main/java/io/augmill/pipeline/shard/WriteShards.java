@@ -70,7 +70,7 @@ public final class WriteShards
 
   /** Removes the run files a job left in {@code directory} (all of them, on success or failure). */
   public static void deleteScratch(Path directory) throws IOException {
-    Path scratch = directory.resolve(SCRATCH_DIRECTORY);
+    Path scratch = ShardPlan.scratch(directory);
     if (!Files.isDirectory(scratch)) {
       return;
     }

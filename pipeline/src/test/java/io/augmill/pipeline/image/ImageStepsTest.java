@@ -8,6 +8,7 @@ import io.augmill.datasets.example.ImageExample;
 import io.augmill.datasets.shard.RejectedRecord;
 import io.augmill.datasets.source.SourceRecord;
 import io.augmill.ops.image.ImageCodec;
+import io.augmill.ops.image.OpenCv;
 import io.augmill.ops.image.UnsupportedImageException;
 import io.augmill.ops.policy.Policy;
 import io.augmill.ops.spec.TransformJson;
@@ -161,6 +162,7 @@ class ImageStepsTest {
 
   @Test
   void encodeRefusesImagesThatAreNotEightBitGreyOrRgbAndBadQualities() {
+    OpenCv.load(); // this test makes a Mat before any step has loaded the natives
     Mat deep = new Mat(4, 4, CvType.CV_16UC3);
     assertThatThrownBy(() -> ImageEncoder.as(ImageCodec.Format.PNG, 95).encode("k", 0, 0, deep, "[]"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported image type");
